@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { ResolvedConfig } from './config.js';
+import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
+import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
+import { loadSpecFile } from './load.js';
+import { buildModel } from './model/build-model.js';
+import type { ApiModel } from './model/types.js';
+import { upgradeToOpenApi3 } from './upgrade.js';
+import { validateSpec } from './validate.js';
+import { applyChanges } from './write/apply.js';
+import { type ChangePlan, planChanges, sha256 } from './write/plan.js';
+
+/** The manifest's file name, at the output root. */
+export const MANIFEST_FILE = 'codegen-manifest.json';
+
+/** Milliseconds spent in each stage of one run. */
+export type StageTimings = Record<string, number>;
+
+export interface GenerateResult {
+  readonly plan: ChangePlan;
+  readonly model: ApiModel;
+  readonly timings: StageTimings;
+  /** True when `check` was set: nothing was written. */
+  readonly checked: boolean;
+}
+
+/**
+ * The whole pipeline: load → validate → upgrade → model → emit → plan → write. Every stage runs
+ * before anything is written, so bad input leaves the output tree exactly as it was.
+ */
+export async function generate(options: { config: ResolvedConfig; check?: boolean }): Promise<GenerateResult> {
+  const { config } = options;
+  const timings: StageTimings = {};
+  const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+  const spec = await time('load', () =>
+    loadSpecFile({ path: config.spec, ...(config.maxSpecBytes ? { maxBytes: config.maxSpecBytes } : {}) }),
+  );
+  const version = await time('validate', () => validateSpec({ spec, requireOperationIds: config.requireOperationIds }));
+  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec.document, version, file: spec.file }));
+  const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
+  const context: EmitContext = {
+    scope: config.scope,
+    name: config.name,
+    baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
+    specName: path.basename(config.spec),
+    specSha256: spec.sha256,
+  };
+  const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
+  const all = [...files, renderManifest({ files, context })];
+  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
+  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
+  if (!options.check) await time('write', () => applyChanges(plan));
+  return { plan, model, timings, checked: options.check === true };
+}
+
+/** Records what was generated from what: the spec's sha256 and every file's sha256. */
+function renderManifest(options: { files: readonly PlannedFile[]; context: EmitContext }): PlannedFile {
+  const files = Object.fromEntries(
+    [...options.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [file.path, sha256(file.content)]),
+  );
+  const manifest = { generator: 'complero-codegen', spec: options.context.specName, specSha256: options.context.specSha256, files };
+  return { path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` };
+}

@@ -1,0 +1,106 @@
+/**
+ * Every identifier the generator emits comes from here: deterministic, valid TypeScript,
+ * collision-free within a scope, and stable (the same input names give the same output names).
+ */
+
+const RESERVED_WORDS = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean constructor declare get ' +
+    'module require number set string symbol type from of await async never unknown object undefined arguments eval'
+  ).split(' '),
+);
+
+/** Splits a raw name into words: on any non-alphanumeric run and on camelCase boundaries. */
+export function splitWords(raw: string): string[] {
+  const ascii = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * `web.Response` → `WebResponse`, `io.k8s.api.core.v1.Pod` → `IoK8sApiCoreV1Pod`,
+ * `200-ok` → `_200Ok`. Inner capitals are kept (`HTTPHeader` stays readable as `HTTPHeader`).
+ */
+export function toPascalCase(raw: string): string {
+  const words = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  const name = words.map(capitalise).join('');
+  return ensureIdentifierStart(name === '' ? 'Unnamed' : name);
+}
+
+/** `GetEvents` → `getEvents`, `list-all pets` → `listAllPets`. */
+export function toCamelCase(raw: string): string {
+  const pascal = toPascalCase(raw);
+  if (pascal.startsWith('_')) return pascal;
+  const leadingCaps = /^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/.exec(pascal)?.[0] ?? '';
+  return leadingCaps.toLowerCase() + pascal.slice(leadingCaps.length);
+}
+
+/** `ContactEventType` → `CONTACT_EVENT_TYPE`. */
+export function toConstantCase(raw: string): string {
+  const words = splitWords(raw);
+  const name = words.map((word) => word.toUpperCase()).join('_');
+  return ensureIdentifierStart(name === '' ? 'UNNAMED' : name);
+}
+
+/** A simple English plural for constant names (`TYPE` → `TYPES`, `STATUS` → `STATUSES`). */
+export function pluralise(word: string): string {
+  if (/(S|X|Z|CH|SH)$/i.test(word)) return `${word}ES`;
+  if (/[^AEIOU]Y$/i.test(word)) return `${word.slice(0, -1)}IES`;
+  return `${word}S`;
+}
+
+function ensureIdentifierStart(name: string): string {
+  return /^[\p{L}_$]/u.test(name) ? name : `_${name}`;
+}
+
+/** A name usable as a variable or function: reserved words get a trailing underscore. */
+export function toSafeIdentifier(name: string): string {
+  return RESERVED_WORDS.has(name) ? `${name}_` : name;
+}
+
+/** True for a string that may stand unquoted as an object key or property name. */
+export function isValidPropertyName(name: string): boolean {
+  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+}
+
+/** `name` or `'na-me'` for use as a property key in emitted code. */
+export function propertyKey(name: string): string {
+  return isValidPropertyName(name) ? name : `'${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+/**
+ * Hands out unique names in one scope. Callers must offer names in a deterministic order
+ * (the model sorts first), so a clash always resolves the same way: the first keeps the name,
+ * the next ones get `2`, `3`, …
+ */
+export function createNameScope(taken: Iterable<string> = []): (wanted: string) => string {
+  const used = new Set<string>(Array.from(taken, (name) => name.toLowerCase()));
+  return (wanted) => {
+    let name = wanted;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
+
+/** A stable operation name for operations without an operationId: `get /pets/{id}` → `getPetsById`. */
+export function deriveOperationId(options: { method: string; path: string }): string {
+  const parts = options.path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => (/^\{.+\}$/.test(segment) ? `by ${segment.slice(1, -1)}` : segment));
+  return toCamelCase([options.method, ...parts].join(' '));
+}

