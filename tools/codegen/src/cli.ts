@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigFile, type ResolvedConfig } from './config.js';
+import { runDrift } from './drift/run-drift.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: complero-codegen <command> [options]
 
 Commands:
   generate            write every generated file (only those whose content changed)
+  drift               compare the upstream spec with spec/ and classify every change (major/minor/patch)
 
 Options (generate):
   --config FILE       codegen config (default: spec/codegen.config.ts of this repository)
@@ -16,12 +18,23 @@ Options (generate):
   --out DIR           output root holding the packages (overrides the config)
   --check             write nothing; exit 1 listing every stale, missing or extra file
   -h, --help          show this help
+
+Options (drift; exit 0 in sync, 1 drift, 2 error):
+  --upstream URL      where the upstream spec is (default: $COMPLERO_UPSTREAM_URL, then upstream.url of the config)
+  --timeout-ms MS     give up on the upstream after MS milliseconds (default: upstream.timeoutMs, 15000)
+  --format FORMAT     text (default), json or markdown
+  --fail-on BUMP      exit 1 only for drift at or above none|patch|minor|major (default: patch; none never fails)
+  --write             take the upstream spec into spec/, regenerate, and add one changeset
+  --report-file FILE  also write the report to FILE (markdown; json with --format json)
+  --config FILE, --spec FILE, --out DIR as for generate
 `;
 
 /** Runs the CLI and returns the process exit code. Never throws for bad input: it prints. */
 export async function runCli(options: {
   argv: readonly string[];
   cwd: string;
+  /** Environment variables (COMPLERO_UPSTREAM_URL, GITHUB_OUTPUT, …); defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }): Promise<number> {
@@ -37,6 +50,16 @@ export async function runCli(options: {
   if (args.values.help || command === undefined) {
     (command === undefined && !args.values.help ? stderr : stdout)(USAGE);
     return command === undefined && !args.values.help ? 2 : 0;
+  }
+  if (command === 'drift') {
+    return runDrift({
+      config: () => resolveCliConfig({ cwd: options.cwd, values: args.values }),
+      values: args.values,
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdout,
+      stderr,
+    });
   }
   if (command !== 'generate') {
     stderr(`complero-codegen: unknown command "${command}"\n\n${USAGE}`);
@@ -87,6 +110,12 @@ function parse(argv: readonly string[]) {
       spec: { type: 'string' },
       out: { type: 'string' },
       check: { type: 'boolean' },
+      upstream: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      write: { type: 'boolean' },
+      'report-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
