@@ -1,4 +1,4 @@
-import { toPointer } from '../errors.js';
+import { escapePointerToken, toPointer } from '../errors.js';
 import type { ApiModel, MediaContent, Operation, Parameter, Response } from '../model/types.js';
 import { compareSchemas, type SchemaSubject } from './compare-schemas.js';
 import { isDeepEqual } from './deep-equal.js';
@@ -15,13 +15,36 @@ type Emit = (rule: RuleId, pointer: string, message: string) => void;
  */
 export function classifyChanges(models: Models): DriftChange[] {
   const changes = [...classifyDocument(models), ...classifyOperations(models)];
-  if (changes.length === 0 && !isDeepEqual(models.before, models.after)) {
+  if (changes.length === 0 && !isDeepEqual(canonicalise(models.before), canonicalise(models.after))) {
     // A difference that no rule names is still drift: say so rather than report "in sync".
     changes.push(
       createChange({ rule: 'unclassified-change', operation: null, pointer: '#', message: 'the specs differ in a way no rule describes' }),
     );
   }
   return dedupe(changes);
+}
+
+/**
+ * The model keeps some mappings of the spec as arrays in spec order (response headers, media
+ * types); sorting them makes key order irrelevant to the "anything else differs?" check.
+ */
+function canonicalise(model: ApiModel): unknown {
+  const byKey = <T>(items: readonly T[], key: (item: T) => string) =>
+    [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const contents = (items: readonly MediaContent[]) => byKey(items, (content) => content.mediaType);
+  return {
+    ...model,
+    operations: model.operations.map((operation) => ({
+      ...operation,
+      ...(operation.requestBody ? { requestBody: { ...operation.requestBody, contents: contents(operation.requestBody.contents) } } : {}),
+      responses: operation.responses.map((response) => ({
+        ...response,
+        contents: contents(response.contents),
+        headers: byKey(response.headers, (header) => header.name.toLowerCase()),
+        examples: byKey(response.examples, (example) => example.mediaType),
+      })),
+    })),
+  };
 }
 
 function classifyDocument(models: Models): DriftChange[] {
@@ -315,10 +338,14 @@ function compareHeaders(options: {
   const beforeHeaders = byName(options.before);
   for (const [name, old] of beforeHeaders) {
     if (!afterHeaders.has(name))
-      emit('response-header-removed', `${options.beforePointer}/headers/${escape(old.name)}`, `${label}: header ${old.name} was removed`);
+      emit(
+        'response-header-removed',
+        `${options.beforePointer}/headers/${escapePointerToken(old.name)}`,
+        `${label}: header ${old.name} was removed`,
+      );
   }
   for (const [name, next] of afterHeaders) {
-    const pointer = `${options.pointer}/headers/${escape(next.name)}`;
+    const pointer = `${options.pointer}/headers/${escapePointerToken(next.name)}`;
     const old = beforeHeaders.get(name);
     if (!old) {
       emit('response-header-added', pointer, `${label}: header ${next.name} was added`);
@@ -327,7 +354,7 @@ function compareHeaders(options: {
     if (old.description !== next.description)
       emit('description-changed', `${pointer}/description`, `${label}: header ${next.name}: description changed`);
     options.compare({
-      before: { schema: old.schema, pointer: `${options.beforePointer}/headers/${escape(old.name)}/schema` },
+      before: { schema: old.schema, pointer: `${options.beforePointer}/headers/${escapePointerToken(old.name)}/schema` },
       after: { schema: next.schema, pointer: `${pointer}/schema` },
       label: `${label}: header ${next.name}`,
     });
@@ -349,13 +376,13 @@ function compareContents(options: {
     if (!afterByType.has(old.mediaType)) {
       options.emit(
         options.rules.removed,
-        `${options.pointer}/content/${escape(old.mediaType)}`,
+        `${options.pointer}/content/${escapePointerToken(old.mediaType)}`,
         `${options.label}: ${old.mediaType} was removed`,
       );
     }
   }
   for (const next of options.after) {
-    const pointer = `${options.pointer}/content/${escape(next.mediaType)}`;
+    const pointer = `${options.pointer}/content/${escapePointerToken(next.mediaType)}`;
     const old = beforeByType.get(next.mediaType);
     if (!old) {
       options.emit(options.rules.added, pointer, `${options.label}: ${next.mediaType} was added`);
@@ -376,10 +403,6 @@ function normaliseSecurity(security: readonly (readonly string[])[]): string[] {
 function formatSecurity(security: readonly (readonly string[])[]): string {
   if (security.length === 0) return 'none';
   return security.map((alternative) => (alternative.length === 0 ? 'anonymous' : alternative.join(' + '))).join(' or ');
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** The same schema reached twice from one operation (e.g. a shared `$ref`) is reported once. */

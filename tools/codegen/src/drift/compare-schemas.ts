@@ -1,4 +1,4 @@
-import { toPointer } from '../errors.js';
+import { escapePointerToken, toPointer } from '../errors.js';
 import type { ApiModel, SchemaObject } from '../model/types.js';
 import { isDeepEqual } from './deep-equal.js';
 import { createChange, type Direction, type DriftChange, type RuleId } from './rules.js';
@@ -116,13 +116,13 @@ export function compareSchemas(options: {
     const request = options.direction === 'request';
     const name = (property: string) => `${step.label}.${property}`;
     for (const property of Object.keys(propsA).sort()) {
-      const at = `${step.beforePointer}/properties/${escape(property)}`;
+      const at = `${step.beforePointer}/properties/${escapePointerToken(property)}`;
       if (!(property in propsB)) {
         emit(request ? 'request-property-removed' : 'response-property-removed', at, `${name(property)} was removed`);
       }
     }
     for (const property of Object.keys(propsB).sort()) {
-      const at = `${step.pointer}/properties/${escape(property)}`;
+      const at = `${step.pointer}/properties/${escapePointerToken(property)}`;
       if (!(property in propsA)) {
         if (!request) emit('response-property-added', at, `${name(property)} was added`);
         else if (requiredB.has(property)) emit('request-property-added-required', at, `${name(property)} was added as required`);
@@ -142,7 +142,7 @@ export function compareSchemas(options: {
         emit(rule, at, `${name(property)} is now ${isRequired ? 'required' : 'optional'}`);
       }
       walk({
-        before: { schema: asSchema(propsA[property]), pointer: `${step.beforePointer}/properties/${escape(property)}` },
+        before: { schema: asSchema(propsA[property]), pointer: `${step.beforePointer}/properties/${escapePointerToken(property)}` },
         after: { schema: asSchema(propsB[property]), pointer: at },
         label: name(property),
         top: false,
@@ -219,7 +219,7 @@ function compareConstraints(options: {
     const rule: RuleId = CONSTRAINT_KEYWORDS.has(keyword) ? 'constraint-changed' : 'unclassified-change';
     emit(
       rule,
-      `${options.pointer}/${escape(keyword)}`,
+      `${options.pointer}/${escapePointerToken(keyword)}`,
       `${options.label}: \`${keyword}\` changed from ${JSON.stringify(a[keyword]) ?? 'nothing'} to ${JSON.stringify(b[keyword]) ?? 'nothing'}`,
     );
   }
@@ -261,10 +261,6 @@ function formatValues(values: readonly unknown[]): string {
 
 function decodeToken(token: string): string {
   return decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function isSchema(value: unknown): value is SchemaObject {
