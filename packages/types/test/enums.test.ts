@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_EVENT_TYPES, GET_EVENTS_TYPES, TRIGGER_PUBLIC_EVENT_TYPES, VALIDATION_ERROR_CODE_MEANINGS, VALIDATION_ERROR_CODES } from '../src/index.js';
+import {
+  CONTACT_EVENT_TYPES,
+  GET_EVENTS_TYPES,
+  TRIGGER_PUBLIC_EVENT_TYPES,
+  VALIDATION_ERROR_CODE_MEANINGS,
+  VALIDATION_ERROR_CODES,
+} from '../src/index.js';
 
 describe('@complero/types runtime values', () => {
   it('lists the event types in spec order', () => {

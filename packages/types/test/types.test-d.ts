@@ -55,7 +55,11 @@ describe('@complero/types', () => {
     }>();
     expectTypeOf<GetEventsResponse>().toEqualTypeOf<ContactEvent[]>();
     expectTypeOf<BulkUploadContactsBody>().toEqualTypeOf<ContactUpload[]>();
-    expectTypeOf<BulkUploadContactsHeaders>().toEqualTypeOf<{ 'Operation-Id'?: string; 'Operation-Link'?: string; 'Request-Id'?: string }>();
+    expectTypeOf<BulkUploadContactsHeaders>().toEqualTypeOf<{
+      'Operation-Id'?: string;
+      'Operation-Link'?: string;
+      'Request-Id'?: string;
+    }>();
   });
 
   it("exposes openapi-typescript's paths and operations", () => {

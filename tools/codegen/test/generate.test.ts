@@ -35,7 +35,9 @@ describe('complero-codegen generate', () => {
       const a = await contents(first.dir);
       expect(a.size).toBeGreaterThan(5);
       expect(await contents(second.dir)).toStrictEqual(a);
-      expect(a).toStrictEqual(new Map([...(await snapshotTree(out))].filter(([file]) => a.has(file)).map(([file, { content }]) => [file, content])));
+      expect(a).toStrictEqual(
+        new Map([...(await snapshotTree(out))].filter(([file]) => a.has(file)).map(([file, { content }]) => [file, content])),
+      );
     } finally {
       await Promise.all([first.cleanup(), second.cleanup()]);
     }
@@ -61,7 +63,9 @@ describe('complero-codegen generate', () => {
 
   it('records the spec sha256 and every file hash in the manifest', async () => {
     const manifest = JSON.parse(await readFile(path.join(out, 'codegen-manifest.json'), 'utf8'));
-    const specHash = createHash('sha256').update(await readFile(SPEC_FILE)).digest('hex');
+    const specHash = createHash('sha256')
+      .update(await readFile(SPEC_FILE))
+      .digest('hex');
     expect(manifest.specSha256).toBe(specHash);
     const typesIndex = await readFile(path.join(out, 'types/src/generated/index.ts'), 'utf8');
     expect(manifest.files['types/src/generated/index.ts']).toBe(createHash('sha256').update(typesIndex).digest('hex'));

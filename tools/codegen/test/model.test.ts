@@ -107,7 +107,12 @@ describe('the model of the Complero spec', () => {
     const downloads = model.operations.filter((op) => op.patterns.pendingDownload).map((op) => op.id);
     expect(downloads).toStrictEqual(['GetDocumentation', 'GetDocumentationEvent']);
     expect(operation('GetDocumentation').patterns).toMatchObject({
-      pendingDownload: { readyStatus: '200', pendingStatus: '204', goneStatus: '410', mediaTypes: ['application/octet-stream', 'application/json'] },
+      pendingDownload: {
+        readyStatus: '200',
+        pendingStatus: '204',
+        goneStatus: '410',
+        mediaTypes: ['application/octet-stream', 'application/json'],
+      },
       binaryResponse: true,
     });
   });

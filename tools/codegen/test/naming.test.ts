@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createNameScope, deriveOperationId, propertyKey, toCamelCase, toConstantCase, toPascalCase, toSafeIdentifier } from '../src/model/naming.js';
+import {
+  createNameScope,
+  deriveOperationId,
+  propertyKey,
+  toCamelCase,
+  toConstantCase,
+  toPascalCase,
+  toSafeIdentifier,
+} from '../src/model/naming.js';
 
 describe('naming', () => {
   it('turns dotted and dashed names into PascalCase type names', () => {

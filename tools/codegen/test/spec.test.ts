@@ -8,6 +8,7 @@ import { REPO_ROOT, SPEC_FILE } from './helpers/repo.js';
 const SEED_FILE = path.resolve(REPO_ROOT, '../shared/seed/000_f23c180153eaf7b4.txt');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
+// biome-ignore lint/suspicious/noExplicitAny: the test walks arbitrary YAML
 async function readSpec(): Promise<Record<string, any>> {
   return parse(await readFile(SPEC_FILE, 'utf8'));
 }
@@ -126,7 +127,12 @@ describe('spec/complero.swagger.yaml', () => {
   it('keeps every section of info.description, each heading and bullet on its own line', async () => {
     const spec = await readSpec();
     const lines = (spec.info.description as string).split('\n');
-    expect(lines.filter((line) => line.startsWith('# '))).toStrictEqual(['# Errors', '# Validation Errors', '# Request IDs', '# Pagination']);
+    expect(lines.filter((line) => line.startsWith('# '))).toStrictEqual([
+      '# Errors',
+      '# Validation Errors',
+      '# Request IDs',
+      '# Pagination',
+    ]);
     expect(lines.filter((line) => line.startsWith('- ')).map((line) => /`?(v1c00\d)`?\.$/.exec(line)?.[1])).toStrictEqual([
       'v1c001',
       'v1c002',
