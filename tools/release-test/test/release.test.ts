@@ -108,6 +108,7 @@ describe('a release into a local verdaccio registry', () => {
             kind,
             check,
             version: bumpMinor(versions.get(check.name) as string),
+            registryUrl: registry.url,
             npmrc: registry.npmrc,
             cacheDir: path.join(temp, 'npm-cache'),
           });

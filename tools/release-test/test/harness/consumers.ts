@@ -52,6 +52,7 @@ export async function installConsumer(options: {
   kind: ModuleKind;
   check: ConsumerCheck;
   version: string;
+  registryUrl: string;
   npmrc: string;
   cacheDir: string;
 }): Promise<string> {
@@ -88,6 +89,8 @@ export async function installConsumer(options: {
       'install',
       `${check.name}@${options.version}`,
       ...(check.alongside ?? []),
+      '--registry',
+      `${options.registryUrl}/`,
       '--userconfig',
       options.npmrc,
       '--no-audit',

@@ -20,7 +20,7 @@ export async function runCommand(options: {
 }): Promise<CommandResult> {
   const child = spawn(options.command, [...options.args], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...withoutPackageManagerConfig(process.env), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -41,4 +41,13 @@ export async function runCommand(options: {
     );
   }
   return { code, stdout, stderr };
+}
+
+/**
+ * `pnpm run` exports its own npm settings (`npm_config_registry`, …) to scripts; they outrank a
+ * `--userconfig` file, so a child npm would talk to the default registry. Children start without
+ * them and get only the settings the test passes explicitly.
+ */
+function withoutPackageManagerConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_(config|package|lifecycle)_/i.test(key)));
 }
