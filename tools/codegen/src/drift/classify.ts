@@ -14,7 +14,7 @@ type Emit = (rule: RuleId, pointer: string, message: string) => void;
  * response. Returns changes in a stable order: document, then operations by path and method.
  */
 export function classifyChanges(models: Models): DriftChange[] {
-  const changes = [...classifyDocument(models), ...classifyOperations(models)];
+  const changes = [...classifyDocument(models), ...classifyUnusedSchemas(models), ...classifyOperations(models)];
   if (changes.length === 0 && !isDeepEqual(canonicalise(models.before), canonicalise(models.after))) {
     // A difference that no rule names is still drift: say so rather than report "in sync".
     changes.push(
@@ -98,6 +98,59 @@ function classifyDocument(models: Models): DriftChange[] {
     }
   }
   return changes;
+}
+
+/**
+ * Named schemas no operation reaches are still exported types: compare them as something
+ * clients read (the conservative direction for a type they may receive elsewhere, e.g. webhooks).
+ */
+function classifyUnusedSchemas(models: Models): DriftChange[] {
+  const reached = new Set([...collectReachedSchemas(models.before), ...collectReachedSchemas(models.after)]);
+  const afterByName = new Map(models.after.schemas.map((named) => [named.name, named]));
+  return models.before.schemas.flatMap((named) => {
+    const next = afterByName.get(named.name);
+    if (!next || reached.has(named.name)) return [];
+    const pointer = toPointer(['components', 'schemas', named.name]);
+    return compareSchemas({
+      before: { schema: named.schema, pointer },
+      after: { schema: next.schema, pointer },
+      direction: 'response',
+      subject: 'body',
+      label: `schema ${named.name}`,
+      operation: null,
+      models,
+    });
+  });
+}
+
+/** Names of the `components.schemas` that some operation uses, directly or through other schemas. */
+function collectReachedSchemas(model: ApiModel): Set<string> {
+  const byName = new Map(model.schemas.map((named) => [named.name, named.schema]));
+  const reached = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string' && item.startsWith('#/components/schemas/')) {
+        const name = decodeURIComponent(item.slice('#/components/schemas/'.length)).replaceAll('~1', '/').replaceAll('~0', '~');
+        if (!reached.has(name)) {
+          reached.add(name);
+          visit(byName.get(name));
+        }
+      } else {
+        visit(item);
+      }
+    }
+  };
+  for (const operation of model.operations) {
+    visit(operation.parameters.map((parameter) => parameter.schema));
+    visit(operation.requestBody?.contents);
+    visit(operation.responses.map((response) => [response.contents, response.headers]));
+  }
+  return reached;
 }
 
 function describeScheme(scheme: ApiModel['securitySchemes'][number]): string {

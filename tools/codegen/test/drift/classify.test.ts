@@ -357,6 +357,15 @@ describe('classifyChanges', () => {
     });
   });
 
+  it('compares named schemas that no operation uses as response types', async () => {
+    const addUnused = (spec: SpecDocument) => {
+      spec.definitions.Webhook = { type: 'object', properties: { kind: { type: 'string' } } };
+    };
+    expect(await classify((spec) => delete spec.definitions.Webhook.properties.kind, addUnused)).toStrictEqual([
+      { impact: 'major', rule: 'response-property-removed', operation: null },
+    ]);
+  });
+
   it('tells what changed and where, in words and as a JSON pointer', async () => {
     const before = readBaseSpec();
     const after = readBaseSpec();
