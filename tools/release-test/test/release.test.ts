@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMER_CHECKS, installConsumer, type ModuleKind, runConsumerProgram, typeCheckConsumer } from './harness/consumers.js';
 import { mirrorDependencies } from './harness/mirror.js';
+import { type RunningMock, startCompleroMock } from './harness/mock-server.js';
 import { type LocalRegistry, startRegistry } from './harness/registry.js';
 import { runCommand } from './harness/run.js';
 import {
@@ -25,6 +26,8 @@ let registry: LocalRegistry;
 let workspace: string;
 let versions: Map<string, string>;
 let published: string;
+/** Consumer folders by package and module kind, so a later check can use an earlier install (the client calls msw's complero-mock). */
+const installed = new Map<string, string>();
 
 beforeAll(async () => {
   temp = await mkdtemp(path.join(tmpdir(), 'complero-release-'));
@@ -42,7 +45,7 @@ beforeAll(async () => {
     })),
     skip: new Set(packages.map((pkg) => pkg.name)),
     registryUrl: registry.url,
-    npmrc: registry.npmrc,
+    token: registry.token,
     workDir: path.join(temp, 'mirror'),
   });
 });
@@ -102,6 +105,7 @@ describe('a release into a local verdaccio registry', () => {
     (check) => {
       describe.each(['esm', 'cjs'] as ModuleKind[])('in a %s project', (kind) => {
         let dir: string;
+        let mock: RunningMock | undefined;
         beforeAll(async () => {
           dir = await installConsumer({
             dir: path.join(temp, 'consumers', `${check.name.replace('/', '__')}-${kind}`),
@@ -112,6 +116,15 @@ describe('a release into a local verdaccio registry', () => {
             npmrc: registry.npmrc,
             cacheDir: path.join(temp, 'npm-cache'),
           });
+          installed.set(`${check.name}:${kind}`, dir);
+          if (check.needsMockServer) {
+            const mswDir = installed.get('@complero/msw:esm');
+            if (!mswDir) throw new Error(`${check.name} calls complero-mock, which comes from @complero/msw: check @complero/msw first`);
+            mock = await startCompleroMock({ consumerDir: mswDir });
+          }
+        });
+        afterAll(async () => {
+          await mock?.stop();
         });
 
         it('installs outside the workspace, from the local registry', async () => {
@@ -127,7 +140,7 @@ describe('a release into a local verdaccio registry', () => {
         });
 
         it('runs under Node', async () => {
-          const result = await runConsumerProgram({ dir, check, kind });
+          const result = await runConsumerProgram({ dir, check, kind, ...(mock ? { mockUrl: mock.url } : {}) });
           expect(result.stderr).toBe('');
           expect(result.stdout).toBe(result.expected);
         });

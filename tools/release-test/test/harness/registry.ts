@@ -12,6 +12,8 @@ export interface LocalRegistry {
   readonly pid: number;
   /** An .npmrc with a token for this registry: npm refuses to publish without one, even where anonymous publishing is allowed. */
   readonly npmrc: string;
+  /** The token in that .npmrc; the registry lets anyone publish, the token only satisfies npm. */
+  readonly token: string;
   readonly stop: () => Promise<void>;
 }
 
@@ -44,7 +46,8 @@ export async function startRegistry(options: { dir: string }): Promise<LocalRegi
   const configFile = path.join(dir, 'config.yaml');
   await writeFile(configFile, config);
   const npmrc = path.join(dir, '.npmrc');
-  await writeFile(npmrc, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=anonymous-local-token\n`);
+  const token = 'anonymous-local-token';
+  await writeFile(npmrc, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
   const child = spawn(process.execPath, [VERDACCIO_BIN, '--config', configFile, '--listen', `127.0.0.1:${port}`], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,7 +62,7 @@ export async function startRegistry(options: { dir: string }): Promise<LocalRegi
   if (child.pid === undefined) throw new Error('verdaccio did not start');
   const pid = child.pid;
   await waitUntilReady({ url, child, output: () => output });
-  return { url, pid, npmrc, stop: () => stopProcess({ child, pid }) };
+  return { url, pid, npmrc, token, stop: () => stopProcess({ child, pid }) };
 }
 
 async function waitUntilReady(options: { url: string; child: ChildProcess; output: () => string }): Promise<void> {

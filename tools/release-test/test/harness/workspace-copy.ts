@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './run.js';
@@ -15,6 +15,7 @@ export interface WorkspacePackage {
   readonly folder: string;
   readonly dependencies: Readonly<Record<string, string>>;
   readonly peerDependencies: Readonly<Record<string, string>>;
+  readonly devDependencies: Readonly<Record<string, string>>;
 }
 
 /** Every non-private package under packages/ of the repository, sorted by name. */
@@ -29,6 +30,7 @@ export async function listPublicPackages(root: string = REPO_ROOT): Promise<Work
       private?: boolean;
       dependencies?: Record<string, string>;
       peerDependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
     };
     if (manifest.private) continue;
     packages.push({
@@ -36,6 +38,7 @@ export async function listPublicPackages(root: string = REPO_ROOT): Promise<Work
       folder,
       dependencies: manifest.dependencies ?? {},
       peerDependencies: manifest.peerDependencies ?? {},
+      devDependencies: manifest.devDependencies ?? {},
     });
   }
   return packages.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -59,16 +62,49 @@ export async function copyWorkspace(options: { dir: string; packages: readonly W
     }
     await cp(source, path.join(dir, 'packages', folder), {
       recursive: true,
-      filter: (file) => !file.split(path.sep).includes('node_modules'),
+      filter: (file) => !path.relative(source, file).split(path.sep).includes('node_modules'),
     });
   }
   await limitFixedGroup({ dir, packages });
+  await linkWorkspaceDependencies({ dir, packages });
   const git = (...args: string[]) =>
     runCommand({ command: 'git', args: ['-c', 'user.name=release-test', '-c', 'user.email=release-test@localhost', ...args], cwd: dir });
   await git('init', '--quiet', '--initial-branch=main');
   await git('add', '-A');
   await git('commit', '--quiet', '-m', 'workspace copy');
   return dir;
+}
+
+/**
+ * `pnpm publish` reads the version that replaces `workspace:*` (in every dependency field)
+ * from the dependency as installed in node_modules; the copy has no node_modules, so link each
+ * workspace dependency the way `pnpm install` would, without installing anything: to the copy
+ * for released packages, to the repository for private tools (e.g. @complero/codegen).
+ */
+async function linkWorkspaceDependencies(options: { dir: string; packages: readonly WorkspacePackage[] }): Promise<void> {
+  const copied = new Map(options.packages.map((pkg) => [pkg.name, path.join(options.dir, 'packages', pkg.folder)]));
+  const tools = await listWorkspaceFolders(path.join(REPO_ROOT, 'tools'));
+  for (const pkg of options.packages) {
+    for (const [name, range] of Object.entries({ ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.dependencies })) {
+      if (!range.startsWith('workspace:')) continue;
+      const target = copied.get(name) ?? tools.get(name);
+      if (!target) throw new Error(`${pkg.name} depends on ${name}@${range}, which is not a package of this workspace`);
+      const link = path.join(options.dir, 'packages', pkg.folder, 'node_modules', name);
+      await mkdir(path.dirname(link), { recursive: true });
+      await symlink(target, link, 'dir');
+    }
+  }
+}
+
+/** Package name → folder for every package directly under `root`. */
+async function listWorkspaceFolders(root: string): Promise<Map<string, string>> {
+  const folders = new Map<string, string>();
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    const manifest = path.join(root, entry.name, 'package.json');
+    if (!entry.isDirectory() || !existsSync(manifest)) continue;
+    folders.set((JSON.parse(await readFile(manifest, 'utf8')) as { name: string }).name, path.join(root, entry.name));
+  }
+  return folders;
 }
 
 /**
