@@ -96,6 +96,14 @@ describe('a release into a local verdaccio registry', () => {
     }
   });
 
+  it('depends on every published package, so turbo builds them before this test', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const missing = packages.filter((pkg) => manifest.devDependencies[pkg.name] !== 'workspace:*').map((pkg) => pkg.name);
+    expect(missing, 'add them to tools/release-test/package.json devDependencies as "workspace:*"').toStrictEqual([]);
+  });
+
   it('has a consumer check for every published package', () => {
     expect(packages.filter((pkg) => !checkFor(pkg)).map((pkg) => pkg.name)).toStrictEqual([]);
   });
