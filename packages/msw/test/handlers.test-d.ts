@@ -49,3 +49,9 @@ describe('handler factory types', () => {
     expectTypeOf(complero.store.contacts).toEqualTypeOf<Map<string, Contact>>();
   });
 });
+
+describe('resolver fall-through', () => {
+  it('lets a resolver return undefined for the default answer', () => {
+    getEventsHandler(({ query }) => (query.get('type') === 'confirm' ? [] : undefined));
+  });
+});
