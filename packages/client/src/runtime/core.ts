@@ -1,4 +1,5 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
 import { type ClientOptions, identificationHeaders, resolveOptions } from './config.js';
 import { fetchPage, iteratePages } from './pagination.js';
 import { serializePath } from './path.js';
@@ -17,6 +18,11 @@ import type {
 } from './types.js';
 import { uploadInChunks } from './upload.js';
 import { VERSION } from './version.js';
+
+// openapi-fetch's CommonJS build sets no `__esModule` flag, so under CommonJS interop its
+// `createClient` sits one level deeper (`default.default`) than under ESM (`default`).
+const createClient = ((openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ??
+  openapiFetch.default) as typeof openapiFetch.default;
 
 /** Where the API key goes, from the spec's security scheme. */
 export interface ApiKeyLocation {
