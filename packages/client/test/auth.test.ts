@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, CompleroError, createCompleroClient } from '../src/index.js';
+import { AuthenticationError, type CompleroError, createCompleroClient } from '../src/index.js';
 import { useTestServers } from './support/server.js';
 
 const API_KEY = 'sk_live_7f3a9c2e51d84b06';
@@ -88,7 +88,7 @@ describe('the API key never leaks', () => {
   it('is redacted from plain-text error bodies and connection errors', async () => {
     const server = await startServer(() => ({ status: 500, text: `upstream rejected Authorization: ${API_KEY}` }));
     const complero = createCompleroClient({ apiKey: API_KEY, baseUrl: server.baseUrl, maxRetries: 0 });
-    const serverError = (await complero.contacts.get("c1").catch((caught: unknown) => caught)) as Error;
+    const serverError = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as Error;
     expect(serverError.message).toBe('500 Internal Server Error: upstream rejected Authorization: [redacted] (GET /contacts/{id})');
     const failing = createCompleroClient({
       apiKey: API_KEY,
@@ -97,7 +97,7 @@ describe('the API key never leaks', () => {
         throw new TypeError(`refused to send ${request.headers.get('Authorization')}`);
       },
     });
-    const connectionError = (await failing.contacts.get("c1").catch((caught: unknown) => caught)) as Error;
+    const connectionError = (await failing.contacts.get('c1').catch((caught: unknown) => caught)) as Error;
     expect(connectionError.message).toBe('GET /contacts/{id} failed before a response arrived: refused to send [redacted]');
   });
 });

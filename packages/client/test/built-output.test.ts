@@ -15,7 +15,9 @@ const startServer = useTestServers();
 describe('the built package', () => {
   beforeAll(async () => {
     // Build exactly what would be published, so the test never checks a stale dist.
-    const tsdown = createRequire(path.join(root, 'package.json')).resolve('tsdown/package.json').replace(/package\.json$/, 'dist/run.mjs');
+    const tsdown = createRequire(path.join(root, 'package.json'))
+      .resolve('tsdown/package.json')
+      .replace(/package\.json$/, 'dist/run.mjs');
     await run(process.execPath, [tsdown, '--log-level', 'error'], { cwd: root });
   }, 120_000);
 
@@ -24,7 +26,9 @@ describe('the built package', () => {
     ['cjs', 'built/cjs.cjs'],
   ])('runs a call against a local server from plain Node (%s)', async (format, script) => {
     const server = await startServer((request) =>
-      request.url.endsWith('/missing') ? { status: 404, json: { message: 'Not Found' } } : { json: { id: 'c1' }, headers: { 'Request-Id': 'req_built' } },
+      request.url.endsWith('/missing')
+        ? { status: 404, json: { message: 'Not Found' } }
+        : { json: { id: 'c1' }, headers: { 'Request-Id': 'req_built' } },
     );
     const { stdout } = await run(process.execPath, [path.join(root, 'test', script), server.baseUrl], { cwd: root });
     expect(JSON.parse(stdout)).toStrictEqual({ format, data: { id: 'c1' }, requestId: 'req_built', missing: true });

@@ -33,14 +33,24 @@ describe('documentation download', () => {
   it('reports a 204 as pending', async () => {
     const server = await startServer(() => ({ status: 204 }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
-    expect(await complero.documentation.get('K-1')).toStrictEqual({ state: 'pending', data: undefined, status: 204, requestId: undefined, headers: {} });
+    expect(await complero.documentation.get('K-1')).toStrictEqual({
+      state: 'pending',
+      data: undefined,
+      status: 204,
+      requestId: undefined,
+      headers: {},
+    });
   });
 
   it('waits, polling, until the file is ready', async () => {
     const server = await startServer((_request, index) => (index < 2 ? { status: 204 } : ready));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     const result = await complero.documentation.waitFor('K-1', 'ev1', { intervalMs: 1 });
-    expect([result.state, result.contentType, (await result.data.arrayBuffer()).byteLength]).toStrictEqual(['ready', 'application/pdf', PDF.length]);
+    expect([result.state, result.contentType, (await result.data.arrayBuffer()).byteLength]).toStrictEqual([
+      'ready',
+      'application/pdf',
+      PDF.length,
+    ]);
     expect(server.requests.length).toBe(3);
   });
 

@@ -40,7 +40,12 @@ describe('typed errors', () => {
     const error = await failWith({ status, json: { message: 'nope' } });
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(CompleroError);
-    expect({ name: (error as Error).name, status: (error as CompleroError).status, requestId: (error as CompleroError).requestId, body: (error as CompleroError).body }).toStrictEqual({
+    expect({
+      name: (error as Error).name,
+      status: (error as CompleroError).status,
+      requestId: (error as CompleroError).requestId,
+      body: (error as CompleroError).body,
+    }).toStrictEqual({
       name: ErrorClass.name,
       status,
       requestId: `req_${status}`,
@@ -49,7 +54,11 @@ describe('typed errors', () => {
   });
 
   it('keeps a non-JSON error body as text', async () => {
-    const error = (await failWith({ status: 502, text: '<html>Bad gateway</html>', headers: { 'Content-Type': 'text/html' } })) as ServerError;
+    const error = (await failWith({
+      status: 502,
+      text: '<html>Bad gateway</html>',
+      headers: { 'Content-Type': 'text/html' },
+    })) as ServerError;
     expect([error.body, error.message]).toStrictEqual([
       '<html>Bad gateway</html>',
       '502 Bad Gateway: <html>Bad gateway</html> (GET /contacts/{id}, request id req_502)',
@@ -57,7 +66,11 @@ describe('typed errors', () => {
   });
 
   it('reports a success response whose JSON is malformed', async () => {
-    const server = await startServer(() => ({ status: 200, text: '{"id": "c1",', headers: { 'Content-Type': 'application/json', 'Request-Id': 'req_bad' } }));
+    const server = await startServer(() => ({
+      status: 200,
+      text: '{"id": "c1",',
+      headers: { 'Content-Type': 'application/json', 'Request-Id': 'req_bad' },
+    }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as CompleroError;
     expect(error.constructor).toBe(CompleroError);

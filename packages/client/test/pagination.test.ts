@@ -15,7 +15,10 @@ function pagedEvents(request: ReceivedRequest) {
   const page = pages[cursor ?? 'first']!;
   return {
     json: page.ids.map((id) => ({ event_id: id, type: 'update' })),
-    headers: { 'Request-Id': `req_${cursor ?? 'first'}`, ...(page.next ? { 'Next-Cursor': page.next, 'Next-Link': `/v1/events?cursor=${page.next}` } : {}) },
+    headers: {
+      'Request-Id': `req_${cursor ?? 'first'}`,
+      ...(page.next ? { 'Next-Cursor': page.next, 'Next-Link': `/v1/events?cursor=${page.next}` } : {}),
+    },
   };
 }
 

@@ -16,7 +16,8 @@ function extractBlocks(markdown: string): { line: number; code: string }[] {
 }
 
 // Blocks after "Usage" use the `complero` client it creates; those that make their own get nothing added.
-const PRELUDE = "import { createCompleroClient as createReadmeClient } from '@complero/client';\nconst complero = createReadmeClient({ apiKey: 'key' });\n";
+const PRELUDE =
+  "import { createCompleroClient as createReadmeClient } from '@complero/client';\nconst complero = createReadmeClient({ apiKey: 'key' });\n";
 
 describe('README', () => {
   const blocks = extractBlocks(readme);

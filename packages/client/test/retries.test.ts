@@ -86,7 +86,8 @@ describe('retries of bulk uploads', () => {
       retryDelay: fast,
       fetch: async (request) => {
         attempts++;
-        if (attempts === 1) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+        if (attempts === 1)
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
         return fetch(request);
       },
     });

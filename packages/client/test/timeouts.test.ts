@@ -37,6 +37,8 @@ describe('timeouts and cancellation', () => {
 
   it('refuses nonsensical settings at construction', () => {
     expect(() => createCompleroClient({ maxRetries: -1 })).toThrow('maxRetries must be a whole number ≥ 0 (0 disables retries), got -1.');
-    expect(() => createCompleroClient({ timeoutMs: Number.NaN })).toThrow('timeoutMs must be a number ≥ 0 (0 disables the timeout), got NaN.');
+    expect(() => createCompleroClient({ timeoutMs: Number.NaN })).toThrow(
+      'timeoutMs must be a number ≥ 0 (0 disables the timeout), got NaN.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BulkUploadError, createCompleroClient, InvalidArgumentError, TimeoutError, ValidationError } from '../src/index.js';
+import { BulkUploadError, createCompleroClient, InvalidArgumentError, TimeoutError, type ValidationError } from '../src/index.js';
 import { bodyOf, type ReceivedRequest, useTestServers } from './support/server.js';
 
 const startServer = useTestServers();
@@ -31,9 +31,30 @@ describe('bulk uploads', () => {
     expect(sent.flat()).toStrictEqual(list);
     expect(upload.operationIds).toStrictEqual(['op_0', 'op_1', 'op_2']);
     expect(upload.chunks.map(({ items, ...chunk }) => ({ ...chunk, items: items.length }))).toStrictEqual([
-      { data: undefined, status: 202, requestId: 'req_0', headers: { 'Operation-Id': 'op_0', 'Request-Id': 'req_0' }, operationId: 'op_0', items: 1000 },
-      { data: undefined, status: 202, requestId: 'req_1', headers: { 'Operation-Id': 'op_1', 'Request-Id': 'req_1' }, operationId: 'op_1', items: 1000 },
-      { data: undefined, status: 202, requestId: 'req_2', headers: { 'Operation-Id': 'op_2', 'Request-Id': 'req_2' }, operationId: 'op_2', items: 500 },
+      {
+        data: undefined,
+        status: 202,
+        requestId: 'req_0',
+        headers: { 'Operation-Id': 'op_0', 'Request-Id': 'req_0' },
+        operationId: 'op_0',
+        items: 1000,
+      },
+      {
+        data: undefined,
+        status: 202,
+        requestId: 'req_1',
+        headers: { 'Operation-Id': 'op_1', 'Request-Id': 'req_1' },
+        operationId: 'op_1',
+        items: 1000,
+      },
+      {
+        data: undefined,
+        status: 202,
+        requestId: 'req_2',
+        headers: { 'Operation-Id': 'op_2', 'Request-Id': 'req_2' },
+        operationId: 'op_2',
+        items: 500,
+      },
     ]);
   });
 
@@ -63,7 +84,7 @@ describe('bulk uploads', () => {
   });
 
   it('says which items were accepted, which failed and which were not sent when a chunk fails', async () => {
-    const server = await startServer((request, index) =>
+    const server = await startServer((_request, index) =>
       index === 1
         ? { status: 422, json: { message: 'invalid', validation_errors: { '7': { zip_code: { code: 'v1c004', message: 'bad zip' } } } } }
         : { status: 202, headers: { 'Operation-Id': `op_${index}` } },
@@ -80,7 +101,9 @@ describe('bulk uploads', () => {
     expect(error.accepted.map((chunk) => (chunk as { operationId: string }).operationId)).toStrictEqual(['op_0']);
     expect([error.failed, error.notSent]).toStrictEqual([list.slice(10, 20), list.slice(20)]);
     expect(error.status).toBe(422);
-    expect((error.cause as ValidationError).validationErrors).toStrictEqual({ zip_code: [{ code: 'v1c004', message: 'bad zip', item: '7' }] });
+    expect((error.cause as ValidationError).validationErrors).toStrictEqual({
+      zip_code: [{ code: 'v1c004', message: 'bad zip', item: '7' }],
+    });
     expect(server.requests.length).toBe(2);
   });
 
@@ -101,22 +124,30 @@ describe('bulk uploads', () => {
       { id: 'op_0', status: 'completed' },
       { id: 'op_1', status: 'completed' },
     ]);
-    expect(server.requests.filter((request) => request.method === 'GET').map((request) => request.url).sort()).toStrictEqual([
-      '/v1/operations/op_0',
-      '/v1/operations/op_0',
-      '/v1/operations/op_1',
-      '/v1/operations/op_1',
-    ]);
+    expect(
+      server.requests
+        .filter((request) => request.method === 'GET')
+        .map((request) => request.url)
+        .sort(),
+    ).toStrictEqual(['/v1/operations/op_0', '/v1/operations/op_0', '/v1/operations/op_1', '/v1/operations/op_1']);
   });
 });
 
 describe('operations.waitFor', () => {
   it('polls until a terminal status and returns the final operation', async () => {
     const statuses = ['pending', 'processing', 'failed'];
-    const server = await startServer((_request, index) => ({ json: { id: 'op_9', status: statuses[index] }, headers: { 'Request-Id': `req_${index}` } }));
+    const server = await startServer((_request, index) => ({
+      json: { id: 'op_9', status: statuses[index] },
+      headers: { 'Request-Id': `req_${index}` },
+    }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     const result = await complero.operations.waitFor('op_9', { intervalMs: 1 });
-    expect(result).toStrictEqual({ data: { id: 'op_9', status: 'failed' }, status: 200, requestId: 'req_2', headers: { 'Request-Id': 'req_2' } });
+    expect(result).toStrictEqual({
+      data: { id: 'op_9', status: 'failed' },
+      status: 200,
+      requestId: 'req_2',
+      headers: { 'Request-Id': 'req_2' },
+    });
   });
 
   it('gives up with a TimeoutError naming the last status', async () => {

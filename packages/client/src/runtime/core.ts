@@ -1,5 +1,5 @@
-import * as openapiFetch from 'openapi-fetch';
 import type { Client, Middleware } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import { type ClientOptions, identificationHeaders, resolveOptions } from './config.js';
 import { fetchPage, iteratePages } from './pagination.js';
 import { serializePath } from './path.js';
@@ -48,8 +48,16 @@ export interface ClientCore<TPaths extends {}> {
     path: Record<string, string>,
     wait?: WaitOptions,
   ): Promise<ApiResult<TData, THeaders>>;
-  download<THeaders>(operation: OperationDescriptor, path: Record<string, string>, options?: RequestOptions): Promise<DownloadResult<THeaders>>;
-  waitForDownload<THeaders>(operation: OperationDescriptor, path: Record<string, string>, wait?: WaitOptions): Promise<ReadyDownload<THeaders>>;
+  download<THeaders>(
+    operation: OperationDescriptor,
+    path: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<DownloadResult<THeaders>>;
+  waitForDownload<THeaders>(
+    operation: OperationDescriptor,
+    path: Record<string, string>,
+    wait?: WaitOptions,
+  ): Promise<ReadyDownload<THeaders>>;
 }
 
 /** Builds the machinery every resource method shares, from the client's options and the spec's facts. */
@@ -96,7 +104,9 @@ export function createCore<TPaths extends {}>(options: {
         factor: 1,
         check: async (signal) => {
           const result = await call<{ status?: string }, never>(operation, { path }, { signal });
-          return isTerminalStatus(result.data?.status) ? { done: result as never } : { pending: `'${result.data?.status ?? 'without a status'}'` };
+          return isTerminalStatus(result.data?.status)
+            ? { done: result as never }
+            : { pending: `'${result.data?.status ?? 'without a status'}'` };
         },
       }),
     download,
@@ -123,7 +133,9 @@ function createAuthMiddleware(options: {
   operations: readonly OperationDescriptor[];
 }): Middleware {
   const { apiKey, location } = options;
-  const open = new Set(options.operations.filter((operation) => !operation.auth).map((operation) => `${operation.method} ${operation.path}`));
+  const open = new Set(
+    options.operations.filter((operation) => !operation.auth).map((operation) => `${operation.method} ${operation.path}`),
+  );
   return {
     onRequest({ request, schemaPath }) {
       if (!apiKey || !location || open.has(`${request.method} ${schemaPath}`)) return undefined;

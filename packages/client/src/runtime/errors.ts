@@ -150,8 +150,12 @@ function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> 
   if (!isRecord(errors)) return found;
   const add = (field: string, value: unknown, item?: string) => {
     if (!isIssue(value)) return false;
-    const issue = { code: value.code as ValidationErrorCode, message: String(value.message ?? ''), ...(item === undefined ? {} : { item }) };
-    (found[field] ??= []).push(issue);
+    const issue = {
+      code: value.code as ValidationErrorCode,
+      message: String(value.message ?? ''),
+      ...(item === undefined ? {} : { item }),
+    };
+    found[field] = [...(found[field] ?? []), issue];
     return true;
   };
   for (const [key, value] of Object.entries(errors)) {
@@ -182,7 +186,11 @@ export class BulkUploadError<TItem = unknown, TChunk = unknown> extends Complero
 
   constructor(
     message: string,
-    init: CompleroErrorInit & { readonly accepted: readonly TChunk[]; readonly failed: readonly TItem[]; readonly notSent: readonly TItem[] },
+    init: CompleroErrorInit & {
+      readonly accepted: readonly TChunk[];
+      readonly failed: readonly TItem[];
+      readonly notSent: readonly TItem[];
+    },
   ) {
     super(message, init);
     this.accepted = init.accepted;

@@ -1,6 +1,6 @@
-import { afterEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** A request as the server received it: the exact URL on the wire, headers and body text. */
 export interface ReceivedRequest {
