@@ -14,19 +14,22 @@ describe('timeouts and cancellation', () => {
   });
 
   it('retries a timed-out GET, each attempt with its own timeout', async () => {
-    const server = await startServer((_request, index) => (index === 0 ? { delayMs: 500, json: {} } : { json: { id: 'c1' } }));
+    const server = await startServer((_request, index) => (index === 0 ? { delayMs: 10_000, json: {} } : { json: { id: 'c1' } }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { baseMs: 1, maxMs: 1 } });
-    const { data } = await complero.contacts.get('c1', { timeoutMs: 50 });
+    // Generous, so the quick second answer always fits even on a loaded machine.
+    const { data } = await complero.contacts.get('c1', { timeoutMs: 1000 });
     expect([data, server.requests.length]).toStrictEqual([{ id: 'c1' }, 2]);
   });
 
   it('rejects with the abort reason when the caller cancels, and does not retry', async () => {
-    const server = await startServer(() => ({ delayMs: 500, json: {} }));
-    const complero = createCompleroClient({ baseUrl: server.baseUrl });
     const controller = new AbortController();
-    const pending = complero.contacts.get('c1', { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('user left the page')), 20);
-    await expect(pending).rejects.toThrow('user left the page');
+    // Cancel once the request has arrived, while the server is still answering.
+    const server = await startServer(() => {
+      controller.abort(new Error('user left the page'));
+      return { delayMs: 500, json: {} };
+    });
+    const complero = createCompleroClient({ baseUrl: server.baseUrl });
+    await expect(complero.contacts.get('c1', { signal: controller.signal })).rejects.toThrow('user left the page');
     expect(server.requests.length).toBe(1);
   });
 
