@@ -24,9 +24,9 @@ import { VERSION } from './version.js';
 const createClient = ((openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ??
   openapiFetch.default) as typeof openapiFetch.default;
 
-/** Where the API key goes, from the spec's security scheme. */
+/** Where the API key goes, from the spec's security scheme (cookie schemes are left to the caller: browsers forbid setting cookies). */
 export interface ApiKeyLocation {
-  readonly in: 'header' | 'query' | 'cookie';
+  readonly in: 'header' | 'query';
   readonly name: string;
 }
 
@@ -139,13 +139,13 @@ function createAuthMiddleware(options: {
   return {
     onRequest({ request, schemaPath }) {
       if (!apiKey || !location || open.has(`${request.method} ${schemaPath}`)) return undefined;
-      if (location.in === 'header') request.headers.set(location.name, apiKey);
-      else if (location.in === 'query') {
-        const url = new URL(request.url);
-        url.searchParams.set(location.name, apiKey);
-        return new Request(url, request);
-      } else request.headers.append('Cookie', `${location.name}=${encodeURIComponent(apiKey)}`);
-      return undefined;
+      if (location.in === 'header') {
+        request.headers.set(location.name, apiKey);
+        return undefined;
+      }
+      const url = new URL(request.url);
+      url.searchParams.set(location.name, apiKey);
+      return new Request(url, request);
     },
   };
 }

@@ -118,7 +118,9 @@ function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): Schem
 
 function descriptorStatements(options: { model: ApiModel; context: EmitContext }): StatementStructures[] {
   const { model, context } = options;
-  const scheme = model.securitySchemes.find((candidate) => candidate.type === 'apiKey' && candidate.in && candidate.parameterName);
+  const scheme = model.securitySchemes.find(
+    (candidate) => candidate.type === 'apiKey' && (candidate.in === 'header' || candidate.in === 'query') && candidate.parameterName,
+  );
   const requestIdHeader =
     model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? 'Request-Id';
   const constant = (name: string, type: string, initializer: string, doc: string): StatementStructures => ({
