@@ -4,9 +4,12 @@ import {
   type ApiResult,
   BulkUploadError,
   type CompleroClient,
+  type CompleroError,
   createCompleroClient,
   type DownloadResult,
+  ForbiddenError,
   type NoHeaders,
+  NotFoundError,
   type Page,
   type ReadyDownload,
   ValidationError,
@@ -51,6 +54,13 @@ describe('result types', () => {
     const error = new ValidationError('x');
     expectTypeOf(error.validationErrors[0]?.[0]?.code).toEqualTypeOf<ValidationErrorCode | undefined>();
     expectTypeOf(new BulkUploadError<string>('x', { accepted: [], failed: ['a'], notSent: [] }).notSent).toEqualTypeOf<readonly string[]>();
+  });
+
+  it('narrows errors by class in both branches of instanceof', () => {
+    const error = new ValidationError('x') as CompleroError;
+    if (error instanceof NotFoundError) expectTypeOf(error).toEqualTypeOf<NotFoundError>();
+    else expectTypeOf(error).toEqualTypeOf<CompleroError>();
+    expectTypeOf(new ForbiddenError('x').name).toEqualTypeOf<'ForbiddenError'>();
   });
 
   it('keeps the raw openapi-fetch client typed by path', async () => {
