@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
+import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { loadSpecFile } from './load.js';
@@ -52,9 +53,12 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     specName: path.basename(config.spec),
     specSha256: spec.sha256,
   };
-  const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
+  const files = [
+    ...(await time('emit:types', () => emitTypes({ model, document, context }))),
+    ...(await time('emit:client', () => emitClient({ model, context }))),
+  ];
   const all = [...files, renderManifest({ files, context })];
-  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
+  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER), generatedDir(CLIENT_PACKAGE_FOLDER)];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true };

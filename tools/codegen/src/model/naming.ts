@@ -105,6 +105,12 @@ export function deriveOperationId(options: { method: string; path: string }): st
   return toCamelCase([options.method, ...parts].join(' '));
 }
 
+/** `contactID` → `contactId`, `event_id` → `eventId`: a parameter name as people write it. */
+export function toArgumentName(raw: string): string {
+  const name = splitWords(raw)
+    .map((word, index) => (index === 0 ? word.toLowerCase() : capitalise(word.toLowerCase())))
+    .join('');
+  return toSafeIdentifier(ensureIdentifierStart(name === '' ? 'value' : name));
 /** A simple English singular for resource names (`contacts` → `contact`, `addresses` → `address`). */
 export function singularise(word: string): string {
   if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
