@@ -111,6 +111,8 @@ export function toArgumentName(raw: string): string {
     .map((word, index) => (index === 0 ? word.toLowerCase() : capitalise(word.toLowerCase())))
     .join('');
   return toSafeIdentifier(ensureIdentifierStart(name === '' ? 'value' : name));
+}
+
 /** A simple English singular for resource names (`contacts` → `contact`, `addresses` → `address`). */
 export function singularise(word: string): string {
   if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
