@@ -1,5 +1,5 @@
 export { readNextCursor, withCursor } from './pagination.js';
-export { DEFAULT_POLL_INTERVAL_MS, isTerminalStatus, type PollInterval, pollUntilTerminal, pollWhilePending } from './polling.js';
+export { DEFAULT_POLL_INTERVAL_MS, isTerminalStatus, type PolledQuery, type PollInterval, pollUntilTerminal, pollWhilePending } from './polling.js';
 export { CompleroProvider, type CompleroProviderProps, useCompleroClient } from './provider.js';
 export { retryTransientErrors } from './retry.js';
 export type {

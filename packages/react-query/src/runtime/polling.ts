@@ -1,5 +1,3 @@
-import type { Query } from '@tanstack/react-query';
-
 // Words for "not finished yet"; any other status is terminal (succeeded, failed, cancelled, …).
 // The same rule as `client.operations.waitFor`, so a hook and a wait agree on when work is done.
 const IN_PROGRESS = /^(pending|queued|created|accepted|started|running|processing|in[_ -]?progress)$/i;
@@ -15,18 +13,23 @@ export function isTerminalStatus(status: unknown): boolean {
 /** How often to poll; `false` turns polling off. */
 export type PollInterval = number | false;
 
+/** The part of a TanStack `Query` a `refetchInterval` reads. */
+export interface PolledQuery<TData> {
+  readonly state: { readonly status: 'pending' | 'error' | 'success'; readonly data: TData | undefined };
+}
+
 /**
  * A `refetchInterval` that polls a background operation until its status is terminal, then
  * stops. A failed query stops polling too: its error is the answer.
  */
-export function pollUntilTerminal<TData extends { status?: string } | undefined>(options: {
+export function pollUntilTerminal<TData extends { status?: string }>(options: {
   intervalMs: PollInterval | undefined;
-}): (query: Query<TData, Error, TData, readonly unknown[]>) => PollInterval {
+}): (query: PolledQuery<TData>) => PollInterval {
   const interval = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return (query) => {
     if (interval === false || query.state.status === 'error') return false;
     const data = query.state.data;
-    return data !== undefined && isTerminalStatus(data?.status) ? false : interval;
+    return data !== undefined && isTerminalStatus(data.status) ? false : interval;
   };
 }
 
@@ -36,7 +39,7 @@ export function pollUntilTerminal<TData extends { status?: string } | undefined>
  */
 export function pollWhilePending<TData extends { state: string }>(options: {
   intervalMs: PollInterval | undefined;
-}): (query: Query<TData, Error, TData, readonly unknown[]>) => PollInterval {
+}): (query: PolledQuery<TData>) => PollInterval {
   const interval = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return (query) => {
     if (interval === false || query.state.status === 'error') return false;
