@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
+import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
 import { emitReactQuery, REACT_QUERY_PACKAGE_FOLDER } from './emit/react-query.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
@@ -57,10 +58,16 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
   const files = [
     ...(await time('emit:types', () => emitTypes({ model, document, context }))),
     ...(await time('emit:client', () => emitClient({ model, context }))),
+    ...(await time('emit:msw', () => emitMsw({ model, context }))),
     ...(await time('emit:react-query', () => emitReactQuery({ model, context, hookNames: config.hookNames }))),
   ];
   const all = [...files, renderManifest({ files, context })];
-  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER), generatedDir(CLIENT_PACKAGE_FOLDER), generatedDir(REACT_QUERY_PACKAGE_FOLDER)];
+  const ownedDirs = [
+    generatedDir(TYPES_PACKAGE_FOLDER),
+    generatedDir(CLIENT_PACKAGE_FOLDER),
+    generatedDir(MSW_PACKAGE_FOLDER),
+    generatedDir(REACT_QUERY_PACKAGE_FOLDER),
+  ];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true };
