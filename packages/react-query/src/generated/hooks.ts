@@ -2,7 +2,7 @@
 // change the spec or the generator, then run `pnpm generate`.
 import type { CompleroError } from '@complero/client';
 
-import type { GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationPathParams, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse, PingResponse } from '@complero/types';
+import type { GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationPathParams, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse } from '@complero/types';
 
 import { type InfiniteData, type UseInfiniteQueryOptions, type UseInfiniteQueryResult, type UseQueryOptions, type UseQueryResult, type UseSuspenseInfiniteQueryOptions, type UseSuspenseInfiniteQueryResult, type UseSuspenseQueryOptions, type UseSuspenseQueryResult, useInfiniteQuery, useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
 
@@ -10,7 +10,7 @@ import { type CompleroInfiniteQueryHookOptions, type CompleroQueryHookOptions, t
 
 import type { compleroKeys } from './keys.js';
 
-import { type DocumentationDownload, type DocumentationForEventDownload, type EventsPage, type OperationsPage, contactQueryOptions, documentationForEventQueryOptions, documentationQueryOptions, employeeQueryOptions, eventsInfiniteQueryOptions, eventsQueryOptions, latestEventsQueryOptions, operationQueryOptions, operationsInfiniteQueryOptions, operationsQueryOptions, pingQueryOptions } from './queries.js';
+import { type DocumentationDownload, type DocumentationForEventDownload, type EventsPage, type OperationsPage, type PingResult, contactQueryOptions, documentationForEventQueryOptions, documentationQueryOptions, employeeQueryOptions, eventsInfiniteQueryOptions, eventsQueryOptions, latestEventsQueryOptions, operationQueryOptions, operationsInfiniteQueryOptions, operationsQueryOptions, pingQueryOptions } from './queries.js';
 
 /**
  * Get Contact
@@ -301,9 +301,9 @@ export function useSuspenseOperation<TData = GetOperationResponse>(id: GetOperat
  *
  * `GET /ping`.
  */
-export function usePing<TData = PingResponse>(options?: CompleroQueryHookOptions<PingResponse, TData, ReturnType<typeof compleroKeys.ping>>): UseQueryResult<TData, CompleroError> {
+export function usePing<TData = PingResult>(options?: CompleroQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseQueryResult<TData, CompleroError> {
   const { client, ...overrides } = options ?? {};
-  return useQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseQueryOptions<PingResponse, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
+  return useQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseQueryOptions<PingResult, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
 }
 
 /**
@@ -315,7 +315,7 @@ export function usePing<TData = PingResponse>(options?: CompleroQueryHookOptions
  *
  * `GET /ping`.
  */
-export function useSuspensePing<TData = PingResponse>(options?: CompleroSuspenseQueryHookOptions<PingResponse, TData, ReturnType<typeof compleroKeys.ping>>): UseSuspenseQueryResult<TData, CompleroError> {
+export function useSuspensePing<TData = PingResult>(options?: CompleroSuspenseQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseSuspenseQueryResult<TData, CompleroError> {
   const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseSuspenseQueryOptions<PingResponse, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
+  return useSuspenseQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseSuspenseQueryOptions<PingResult, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
 }

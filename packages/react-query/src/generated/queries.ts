@@ -2,7 +2,7 @@
 // change the spec or the generator, then run `pnpm generate`.
 import type { CompleroClient, CompleroError } from '@complero/client';
 
-import type { GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationPathParams, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse, PingResponse } from '@complero/types';
+import type { GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationPathParams, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse } from '@complero/types';
 
 import { type InfiniteData, infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 
@@ -199,6 +199,9 @@ export function operationQueryOptions(client: CompleroClient, id: GetOperationPa
     });
 }
 
+/** What pingQueryOptions caches: the response has no body, so the status and request id. */
+export type PingResult = Awaited<ReturnType<CompleroClient['ping']>>;
+
 /**
  * Ping Complero
  *
@@ -209,9 +212,9 @@ export function operationQueryOptions(client: CompleroClient, id: GetOperationPa
  * `GET /ping`.
  */
 export function pingQueryOptions(client: CompleroClient) {
-  return queryOptions<PingResponse, CompleroError, PingResponse, ReturnType<typeof compleroKeys.ping>>({
+  return queryOptions<PingResult, CompleroError, PingResult, ReturnType<typeof compleroKeys.ping>>({
       queryKey: compleroKeys.ping(),
-      queryFn: async ({ signal }) => (await client.ping({ signal })).data,
+      queryFn: async ({ signal }) => (await client.ping({ signal })),
       retry: retryTransientErrors,
     });
 }

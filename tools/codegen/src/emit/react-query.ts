@@ -65,6 +65,8 @@ interface PlannedOperation {
   readonly pagination?: { readonly cursorParameter: string; readonly nextCursorHeader: string };
   /** A download that may be pending: the query polls while it is. */
   readonly pendingDownload: boolean;
+  /** A read without a response body (`GET /ping`): the query caches the client's whole result, since TanStack refuses `undefined`. */
+  readonly emptyResponse: boolean;
   /** The poll target of a background operation: the query polls until a terminal status. */
   readonly pollsOperation: boolean;
 }
@@ -122,6 +124,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
           }
         : {}),
       pendingDownload: read && !!operation.patterns.pendingDownload,
+      emptyResponse: read && !operation.responses.some((response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0),
       pollsOperation: read && pollIds.has(operation.id),
     };
   });
@@ -211,7 +214,13 @@ function infiniteQueryType(planned: PlannedOperation): string {
 
 /** What a read query caches: the body, or the whole download result when it may be pending. */
 function queryDataType(planned: PlannedOperation): string {
-  return planned.pendingDownload ? downloadTypeName(planned) : planned.operation.typeNames.response;
+  if (planned.pendingDownload) return downloadTypeName(planned);
+  return planned.emptyResponse ? resultTypeName(planned) : planned.operation.typeNames.response;
+}
+
+/** The query caches the client's whole result (a download's state, or a body-less response's status). */
+function cachesWholeResult(planned: PlannedOperation): boolean {
+  return planned.pendingDownload || planned.emptyResponse;
 }
 
 function parameterList(args: readonly PlannedArgument[], typeOf: (argument: PlannedArgument) => string = (argument) => argument.type) {
@@ -335,8 +344,17 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
     if (planned.pollsOperation) needs.add('pollUntilTerminal');
     if (planned.pendingDownload) needs.add('pollWhilePending');
     if (polling) needs.add('type WithPolling');
+    if (planned.emptyResponse) {
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: resultTypeName(planned),
+        type: clientResultType(planned),
+        docs: docs([`What ${queryOptionsName(planned)} caches: the response has no body, so the status and request id.`]),
+      });
+    }
     const dataType = queryDataType(planned);
-    const select = planned.pendingDownload ? '' : '.data';
+    const select = cachesWholeResult(planned) ? '' : '.data';
     statements.push({
       kind: StructureKind.Function,
       isExported: true,
@@ -413,7 +431,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
   const tanstack = ['queryOptions', ...(reads.some((planned) => planned.pagination) ? ['infiniteQueryOptions', 'type InfiniteData'] : [])];
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@complero/client', isTypeOnly: true, namedImports: ['CompleroClient', 'CompleroError'] },
-    ...typeImports(reads.flatMap((planned) => [...argumentTypeNames(planned), ...(planned.pendingDownload ? [] : [planned.operation.typeNames.response])])),
+    ...typeImports(reads.flatMap((planned) => [...argumentTypeNames(planned), ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response])])),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
     {
       kind: StructureKind.ImportDeclaration,
@@ -444,8 +462,8 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
     const argNames = args.map((argument) => argument.name);
     const polling = planned.pollsOperation || planned.pendingDownload;
     const dataType = queryDataType(planned);
-    if (!planned.pendingDownload) types.add(planned.operation.typeNames.response);
-    else queries.add(`type ${downloadTypeName(planned)}`);
+    if (!cachesWholeResult(planned)) types.add(planned.operation.typeNames.response);
+    else queries.add(`type ${dataType}`);
     for (const name of argumentTypeNames(planned)) types.add(name);
     queries.add(queryOptionsName(planned));
     if (polling) runtime.add('type WithPolling');
