@@ -6,7 +6,7 @@ import type { BulkUploadContactsBody, BulkUploadEmployeesBody, DeleteContactPath
 
 import { type QueryClient, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { type CompleroMutationHookOptions, useCompleroClient } from '../runtime/index.js';
+import { type CompleroMutationHookOptions, runBulkUpload, useCompleroClient } from '../runtime/index.js';
 
 import { compleroKeys } from './keys.js';
 
@@ -25,7 +25,7 @@ export type UploadContactsResult = Awaited<ReturnType<CompleroClient['contacts']
 export function uploadContactsMutationOptions(client: CompleroClient) {
   return {
       mutationKey: ['complero', 'contacts', 'UploadContacts'] as const,
-      mutationFn: (variables: BulkUploadContactsBody): Promise<UploadContactsResult> => client.contacts.upload(variables),
+      mutationFn: (variables: BulkUploadContactsBody): Promise<UploadContactsResult> => runBulkUpload(() => client.contacts.upload(variables)),
     };
 }
 
@@ -118,7 +118,7 @@ export type UploadEmployeesResult = Awaited<ReturnType<CompleroClient['employees
 export function uploadEmployeesMutationOptions(client: CompleroClient) {
   return {
       mutationKey: ['complero', 'employees', 'UploadEmployees'] as const,
-      mutationFn: (variables: BulkUploadEmployeesBody): Promise<UploadEmployeesResult> => client.employees.upload(variables),
+      mutationFn: (variables: BulkUploadEmployeesBody): Promise<UploadEmployeesResult> => runBulkUpload(() => client.employees.upload(variables)),
     };
 }
 

@@ -2,6 +2,7 @@ export { readNextCursor, withCursor } from './pagination.js';
 export { DEFAULT_POLL_INTERVAL_MS, isTerminalStatus, type PolledQuery, type PollInterval, pollUntilTerminal, pollWhilePending } from './polling.js';
 export { CompleroProvider, type CompleroProviderProps, useCompleroClient } from './provider.js';
 export { retryTransientErrors } from './retry.js';
+export { runBulkUpload } from './upload.js';
 export type {
   CompleroInfiniteQueryHookOptions,
   CompleroMutationHookOptions,

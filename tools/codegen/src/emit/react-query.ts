@@ -69,6 +69,8 @@ interface PlannedOperation {
   readonly emptyResponse: boolean;
   /** The poll target of a background operation: the query polls until a terminal status. */
   readonly pollsOperation: boolean;
+  /** A bulk upload (an array body starting a background operation): the client may send it in chunks. */
+  readonly bulkUpload: boolean;
 }
 
 interface HookPlan {
@@ -126,6 +128,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
       pendingDownload: read && !!operation.patterns.pendingDownload,
       emptyResponse: read && !operation.responses.some((response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0),
       pollsOperation: read && pollIds.has(operation.id),
+      bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
     };
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
@@ -634,7 +637,9 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         statements: [
           'return {',
           `    mutationKey: [${literal(plan.root)}, ${literal(planned.group || planned.stem)}, ${literal(planned.stem)}] as const,`,
-          `    mutationFn: (${args.length === 0 ? '' : `variables: ${variablesType}`}): Promise<${result}> => ${clientCall({ planned, args: callArgs })},`,
+          `    mutationFn: (${args.length === 0 ? '' : `variables: ${variablesType}`}): Promise<${result}> => ${
+            planned.bulkUpload ? `runBulkUpload(() => ${clientCall({ planned, args: callArgs })})` : clientCall({ planned, args: callArgs })
+          },`,
           '  };',
         ],
       } satisfies FunctionDeclarationStructure,
@@ -689,7 +694,11 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
-      namedImports: ['type CompleroMutationHookOptions', 'useCompleroClient'],
+      namedImports: [
+        'type CompleroMutationHookOptions',
+        ...(writes.some((planned) => planned.bulkUpload) ? ['runBulkUpload'] : []),
+        'useCompleroClient',
+      ],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },
     ...statements,
