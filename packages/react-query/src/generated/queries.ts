@@ -118,7 +118,7 @@ export type EventsPage = Awaited<ReturnType<CompleroClient['events']['list']>>;
 export function eventsInfiniteQueryOptions(client: CompleroClient, query?: Omit<GetEventsQuery, 'cursor'>) {
   return infiniteQueryOptions<EventsPage, CompleroError, InfiniteData<EventsPage, string | undefined>, ReturnType<typeof compleroKeys.events.listInfinite>, string | undefined>({
       queryKey: compleroKeys.events.listInfinite(query),
-      queryFn: ({ pageParam, signal }) => client.events.list(withCursor({ query: query, parameter: 'cursor', cursor: pageParam }), { signal }),
+      queryFn: ({ pageParam, signal }) => client.events.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
       initialPageParam: undefined,
       getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
       retry: retryTransientErrors,
@@ -174,7 +174,7 @@ export type OperationsPage = Awaited<ReturnType<CompleroClient['operations']['li
 export function operationsInfiniteQueryOptions(client: CompleroClient, query?: Omit<GetAllOperationsQuery, 'cursor'>) {
   return infiniteQueryOptions<OperationsPage, CompleroError, InfiniteData<OperationsPage, string | undefined>, ReturnType<typeof compleroKeys.operations.listInfinite>, string | undefined>({
       queryKey: compleroKeys.operations.listInfinite(query),
-      queryFn: ({ pageParam, signal }) => client.operations.list(withCursor({ query: query, parameter: 'cursor', cursor: pageParam }), { signal }),
+      queryFn: ({ pageParam, signal }) => client.operations.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
       initialPageParam: undefined,
       getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
       retry: retryTransientErrors,

@@ -419,7 +419,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             planned,
             args: [
               ...fixed.map((argument) => argument.name),
-              `withCursor({ query: ${queryName}, parameter: ${literal(planned.pagination.cursorParameter)}, cursor: pageParam })`,
+              `withCursor({ query${queryName === "query" ? "" : `: ${queryName}`}, parameter: ${literal(planned.pagination.cursorParameter)}, cursor: pageParam })`,
             ],
             requestOptions: '{ signal }',
           })},`,
