@@ -67,7 +67,9 @@ describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium'
     expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation']);
     expect(await events().getByText('Scroll for more').isVisible()).toBe(true);
     await shoot('01-first-page');
-    await events().locator('.events').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await events()
+      .locator('.events')
+      .evaluate((list) => list.scrollTo(0, list.scrollHeight));
     await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (3)');
     await expect.poll(() => events().getByText('No more events').isVisible()).toBe(true);
     expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation', 'confirm']);

@@ -21,7 +21,7 @@ export interface MockEnvironment {
 }
 
 /** Starts the stateful mock before the file's tests and stops it after them. */
-export function useMockComplero(options: MockCompleroOptions = {}): MockEnvironment {
+export function setupMockComplero(options: MockCompleroOptions = {}): MockEnvironment {
   const mock = createMockComplero({ baseUrl: BASE_URL, ...options });
   const server = setupServer(...mock.handlers);
   const requests: string[] = [];
@@ -40,7 +40,10 @@ export function useMockComplero(options: MockCompleroOptions = {}): MockEnvironm
 }
 
 /** A fresh QueryClient (no retries, nothing garbage-collected mid-test) and a wrapper with both providers. */
-export function createWrapper(client: CompleroClient): { queryClient: QueryClient; wrapper: (props: { children: ReactNode }) => ReactNode } {
+export function createWrapper(client: CompleroClient): {
+  queryClient: QueryClient;
+  wrapper: (props: { children: ReactNode }) => ReactNode;
+} {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
   const wrapper = (props: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>

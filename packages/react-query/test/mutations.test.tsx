@@ -10,9 +10,9 @@ import {
   useUploadContacts,
   useUploadEmployees,
 } from '../src/index.js';
-import { createWrapper, useMockComplero } from './helpers.js';
+import { createWrapper, setupMockComplero } from './helpers.js';
 
-const env = useMockComplero();
+const env = setupMockComplero();
 
 /** Records the keys every `invalidateQueries` call targets, and which cached queries became stale. */
 function spyOnInvalidation(queryClient: QueryClient): { keys: () => QueryKey[]; invalidated: () => QueryKey[] } {
@@ -36,7 +36,12 @@ function seed(queryClient: QueryClient, keys: readonly QueryKey[]): void {
 describe('mutation hooks', () => {
   it('useUploadContacts uploads, then invalidates exactly compleroKeys.contacts.all and compleroKeys.operations.all', async () => {
     const { queryClient, wrapper } = createWrapper(env.client);
-    seed(queryClient, [compleroKeys.contacts.detail('K-1'), compleroKeys.operations.list(), compleroKeys.events.list(), compleroKeys.ping()]);
+    seed(queryClient, [
+      compleroKeys.contacts.detail('K-1'),
+      compleroKeys.operations.list(),
+      compleroKeys.events.list(),
+      compleroKeys.ping(),
+    ]);
     const spy = spyOnInvalidation(queryClient);
     const { result } = renderHook(() => useUploadContacts(), { wrapper });
     const upload = await act(() => result.current.mutateAsync([{ id: 'K-1', first_name: 'Ada', last_name: 'Lovelace' }]));
@@ -88,7 +93,12 @@ describe('mutation hooks', () => {
     seed(queryClient, [compleroKeys.employees.detail('E-2')]);
     const { result } = renderHook(() => useDeleteEmployee(), { wrapper });
     await act(() => result.current.mutateAsync('E-2'));
-    expect(queryClient.getQueryCache().getAll().map((query) => query.queryKey)).toStrictEqual([]);
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((query) => query.queryKey),
+    ).toStrictEqual([]);
   });
 
   it('useTriggerSandboxEvent invalidates exactly the events, and the caller’s onSuccess runs after that', async () => {

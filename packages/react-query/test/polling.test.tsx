@@ -2,9 +2,9 @@ import { GoneError } from '@complero/client';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useDocumentation, useInfiniteEvents, useInfiniteOperations, useOperation } from '../src/index.js';
-import { createWrapper, useMockComplero } from './helpers.js';
+import { createWrapper, setupMockComplero } from './helpers.js';
 
-const env = useMockComplero({ operationPolls: 2, documentationPolls: 2 });
+const env = setupMockComplero({ operationPolls: 2, documentationPolls: 2 });
 const fast = { pollIntervalMs: 10 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 
@@ -28,7 +28,11 @@ describe('polling hooks', () => {
     await settle();
     const download = result.current.data;
     expect(download?.state === 'ready' ? [download.contentType, download.data.size > 100] : []).toStrictEqual(['application/pdf', true]);
-    expect(env.requests).toStrictEqual(['GET /documentation/K-2025-00012345', 'GET /documentation/K-2025-00012345', 'GET /documentation/K-2025-00012345']);
+    expect(env.requests).toStrictEqual([
+      'GET /documentation/K-2025-00012345',
+      'GET /documentation/K-2025-00012345',
+      'GET /documentation/K-2025-00012345',
+    ]);
   });
 
   it('useDocumentation stops polling with a GoneError once the PDF is no longer available (410)', async () => {

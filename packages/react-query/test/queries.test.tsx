@@ -14,9 +14,9 @@ import {
   usePing,
   useSuspenseContact,
 } from '../src/index.js';
-import { createWrapper, useMockComplero } from './helpers.js';
+import { createWrapper, setupMockComplero } from './helpers.js';
 
-const env = useMockComplero();
+const env = setupMockComplero();
 
 describe('query hooks', () => {
   it('useContact goes from loading to the contact, cached under compleroKeys.contacts.detail(id)', async () => {
@@ -24,7 +24,10 @@ describe('query hooks', () => {
     const { result } = renderHook(() => useContact('K-2025-00012345'), { wrapper });
     expect(result.current.isPending).toBe(true);
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect({ id: result.current.data?.id, name: result.current.data?.last_name }).toStrictEqual({ id: 'K-2025-00012345', name: 'Mustermann' });
+    expect({ id: result.current.data?.id, name: result.current.data?.last_name }).toStrictEqual({
+      id: 'K-2025-00012345',
+      name: 'Mustermann',
+    });
     expect(queryClient.getQueryData(compleroKeys.contacts.detail('K-2025-00012345'))).toStrictEqual(result.current.data);
     expect(env.requests).toStrictEqual(['GET /contacts/K-2025-00012345']);
   });
@@ -105,7 +108,9 @@ describe('query hooks', () => {
 describe('useCompleroClient', () => {
   it('says how to fix a hook used without a provider or a client', () => {
     const { queryClient } = createWrapper(env.client);
-    const bare = ({ children }: { children: ReactNode }) => <QueryClientProviderOnly client={queryClient}>{children}</QueryClientProviderOnly>;
+    const bare = ({ children }: { children: ReactNode }) => (
+      <QueryClientProviderOnly client={queryClient}>{children}</QueryClientProviderOnly>
+    );
     expect(() => renderHook(() => useContact('K-1'), { wrapper: bare })).toThrow(
       'No Complero client: wrap your components in <CompleroProvider client={createCompleroClient(...)}> or pass { client } to the hook.',
     );

@@ -5,7 +5,13 @@ import { deriveHookStem, singularise } from '../src/model/naming.js';
 import type { ApiModel } from '../src/model/types.js';
 import { buildComplero } from './helpers/model.js';
 
-const context: EmitContext = { scope: '@complero', name: 'Complero', baseUrl: 'https://api.complero.com/v1', specName: 'complero.swagger.yaml', specSha256: '0' };
+const context: EmitContext = {
+  scope: '@complero',
+  name: 'Complero',
+  baseUrl: 'https://api.complero.com/v1',
+  specName: 'complero.swagger.yaml',
+  specSha256: '0',
+};
 let model: ApiModel;
 let files: Map<string, string>;
 const file = (name: string) => files.get(`react-query/src/generated/${name}`) ?? '';
@@ -13,7 +19,9 @@ const exported = (name: string) => [...file(name).matchAll(/^export (?:async )?(
 
 beforeAll(async () => {
   model = await buildComplero();
-  files = new Map(emitReactQuery({ model, context, hookNames: { TriggerSandboxEvent: 'TriggerSandboxEvent' } }).map((f) => [f.path, f.content]));
+  files = new Map(
+    emitReactQuery({ model, context, hookNames: { TriggerSandboxEvent: 'TriggerSandboxEvent' } }).map((f) => [f.path, f.content]),
+  );
 });
 
 describe('emitReactQuery', () => {
@@ -76,7 +84,9 @@ describe('emitReactQuery', () => {
     expect(body('invalidateAfterUploadContacts')).toContain(
       'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.contacts.all }), queryClient.invalidateQueries({ queryKey: compleroKeys.operations.all })]);',
     );
-    expect(body('invalidateAfterDeleteContact')).toContain('queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });');
+    expect(body('invalidateAfterDeleteContact')).toContain(
+      'queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });',
+    );
     expect(body('invalidateAfterTriggerSandboxEvent')).toContain(
       'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.all })]);',
     );

@@ -1,8 +1,14 @@
 export { readNextCursor, withCursor } from './pagination.js';
-export { DEFAULT_POLL_INTERVAL_MS, isTerminalStatus, type PolledQuery, type PollInterval, pollUntilTerminal, pollWhilePending } from './polling.js';
+export {
+  DEFAULT_POLL_INTERVAL_MS,
+  isTerminalStatus,
+  type PolledQuery,
+  type PollInterval,
+  pollUntilTerminal,
+  pollWhilePending,
+} from './polling.js';
 export { CompleroProvider, type CompleroProviderProps, useCompleroClient } from './provider.js';
 export { retryTransientErrors } from './retry.js';
-export { runBulkUpload } from './upload.js';
 export type {
   CompleroInfiniteQueryHookOptions,
   CompleroMutationHookOptions,
@@ -12,3 +18,4 @@ export type {
   WithClient,
   WithPolling,
 } from './types.js';
+export { runBulkUpload } from './upload.js';

@@ -126,7 +126,11 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
           }
         : {}),
       pendingDownload: read && !!operation.patterns.pendingDownload,
-      emptyResponse: read && !operation.responses.some((response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0),
+      emptyResponse:
+        read &&
+        !operation.responses.some(
+          (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
+        ),
       pollsOperation: read && pollIds.has(operation.id),
       bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
     };
@@ -178,7 +182,9 @@ function resolveBody(model: ApiModel, operation: Operation): SchemaObject | unde
 }
 
 function responseIsArray(model: ApiModel, operation: Operation): boolean {
-  const success = operation.responses.find((response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0);
+  const success = operation.responses.find(
+    (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
+  );
   return resolveSchema(model, success?.contents[0]?.schema)?.type === 'array';
 }
 
@@ -292,7 +298,10 @@ function keyStatements(plan: HookPlan): StatementStructures[] {
     if (members.some((planned) => planned.keyName === 'detail'))
       lines.push(`/** Every \`${group}\` detail. */`, `details: () => [${[...prefix, "'detail'"].join(', ')}] as const,`);
     if (members.some((planned) => planned.keyName === 'list'))
-      lines.push(`/** Every \`${group}\` list, single pages and infinite ones. */`, `lists: () => [${[...prefix, "'list'"].join(', ')}] as const,`);
+      lines.push(
+        `/** Every \`${group}\` list, single pages and infinite ones. */`,
+        `lists: () => [${[...prefix, "'list'"].join(', ')}] as const,`,
+      );
     return [...lines, ...members.flatMap(member)];
   };
   const indent = (lines: readonly string[]) => lines.map((line) => `  ${line}`);
@@ -326,7 +335,6 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
   const needs = new Set<string>();
   const statements: StatementStructures[] = [];
   for (const planned of reads) {
-    const { operation } = planned;
     const args = planned.arguments;
     const argNames = args.map((argument) => argument.name);
     if (planned.pendingDownload) {
@@ -335,7 +343,9 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         isExported: true,
         name: downloadTypeName(planned),
         type: clientResultType(planned),
-        docs: docs([`What ${queryOptionsName(planned)} caches: \`{ state: 'ready', data: Blob, contentType }\` or \`{ state: 'pending' }\`.`]),
+        docs: docs([
+          `What ${queryOptionsName(planned)} caches: \`{ state: 'ready', data: Blob, contentType }\` or \`{ state: 'pending' }\`.`,
+        ]),
       });
     }
     const polling = planned.pollsOperation || planned.pendingDownload;
@@ -396,7 +406,9 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         isExported: true,
         name: pageType,
         type: clientResultType(planned),
-        docs: docs([`One page of ${infiniteOptionsName(planned)}: \`data\` holds its items, \`headers\` its \`${planned.pagination.nextCursorHeader}\`.`]),
+        docs: docs([
+          `One page of ${infiniteOptionsName(planned)}: \`data\` holds its items, \`headers\` its \`${planned.pagination.nextCursorHeader}\`.`,
+        ]),
       });
       statements.push({
         kind: StructureKind.Function,
@@ -419,7 +431,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             planned,
             args: [
               ...fixed.map((argument) => argument.name),
-              `withCursor({ query${queryName === "query" ? "" : `: ${queryName}`}, parameter: ${literal(planned.pagination.cursorParameter)}, cursor: pageParam })`,
+              `withCursor({ query${queryName === 'query' ? '' : `: ${queryName}`}, parameter: ${literal(planned.pagination.cursorParameter)}, cursor: pageParam })`,
             ],
             requestOptions: '{ signal }',
           })},`,
@@ -433,8 +445,18 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
   }
   const tanstack = ['queryOptions', ...(reads.some((planned) => planned.pagination) ? ['infiniteQueryOptions', 'type InfiniteData'] : [])];
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@complero/client', isTypeOnly: true, namedImports: ['CompleroClient', 'CompleroError'] },
-    ...typeImports(reads.flatMap((planned) => [...argumentTypeNames(planned), ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response])])),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@complero/client',
+      isTypeOnly: true,
+      namedImports: ['CompleroClient', 'CompleroError'],
+    },
+    ...typeImports(
+      reads.flatMap((planned) => [
+        ...argumentTypeNames(planned),
+        ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response]),
+      ]),
+    ),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
     {
       kind: StructureKind.ImportDeclaration,
@@ -531,7 +553,9 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
               'useCompleroClient(client)',
               ...fixed.map((argument) => argument.name),
               queryName,
-            ].join(', ')}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, CompleroError, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
+            ].join(
+              ', ',
+            )}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, CompleroError, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
           ],
         };
       };
@@ -583,7 +607,9 @@ function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: st
     const remove = detail ? [`${keyPath(plan, detail)}(${pathArguments(planned).join(', ')})`] : [];
     const invalidate = sameGroupReads
       .filter((other) => other !== detail)
-      .map((other) => (other.keyName === 'list' ? `${plan.keysName}.${group}.lists()` : `[${[plan.root, group, other.keyName].map(literal).join(', ')}]`));
+      .map((other) =>
+        other.keyName === 'list' ? `${plan.keysName}.${group}.lists()` : `[${[plan.root, group, other.keyName].map(literal).join(', ')}]`,
+      );
     return {
       remove,
       invalidate,
@@ -592,7 +618,9 @@ function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: st
   }
   const invalidate = [
     ...(groupKey ? [groupKey] : []),
-    ...(operation.patterns.backgroundOperation && plan.pollGroup && plan.pollGroup !== group ? [`${plan.keysName}.${plan.pollGroup}.all`] : []),
+    ...(operation.patterns.backgroundOperation && plan.pollGroup && plan.pollGroup !== group
+      ? [`${plan.keysName}.${plan.pollGroup}.all`]
+      : []),
   ];
   return { remove: [], invalidate, about: `Invalidates ${invalidate.map((key) => `\`${key}\``).join(' and ') || 'nothing'}.` };
 }
@@ -626,7 +654,9 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         isExported: true,
         name: result,
         type: clientResultType(planned),
-        docs: docs([`What \`use${planned.stem}\` resolves to: the client's result${planned.operation.patterns.backgroundOperation ? ', with the started operation ids' : ''}.`]),
+        docs: docs([
+          `What \`use${planned.stem}\` resolves to: the client's result${planned.operation.patterns.backgroundOperation ? ', with the started operation ids' : ''}.`,
+        ]),
       },
       {
         kind: StructureKind.Function,
@@ -649,7 +679,12 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         isAsync: true,
         name: invalidateName(planned),
         docs: docs([`What \`use${planned.stem}\` does after it succeeds. ${invalidation.about}`]),
-        parameters: [{ name: `{ queryClient${invalidation.remove.length ? ', variables' : ''} }`, type: `{ queryClient: QueryClient; variables: ${variablesType} }` }],
+        parameters: [
+          {
+            name: `{ queryClient${invalidation.remove.length ? ', variables' : ''} }`,
+            type: `{ queryClient: QueryClient; variables: ${variablesType} }`,
+          },
+        ],
         returnType: 'Promise<void>',
         statements: [
           ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key}, exact: true });`),
@@ -663,7 +698,10 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         isExported: true,
         name: `use${planned.stem}`,
         typeParameters: [{ name: 'TOnMutateResult', default: 'unknown' }],
-        docs: describe(planned, `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`CompleroError\`s (\`ValidationError\` carries \`validationErrors\`).`),
+        docs: describe(
+          planned,
+          `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`CompleroError\`s (\`ValidationError\` carries \`validationErrors\`).`,
+        ),
         parameters: [
           { name: 'options', type: `CompleroMutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`, hasQuestionToken: true },
         ],
@@ -684,7 +722,12 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
     );
   }
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@complero/client', isTypeOnly: true, namedImports: ['CompleroClient', 'CompleroError'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@complero/client',
+      isTypeOnly: true,
+      namedImports: ['CompleroClient', 'CompleroError'],
+    },
     ...typeImports(types),
     {
       kind: StructureKind.ImportDeclaration,
