@@ -1,4 +1,5 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import { type ClientOptions, identificationHeaders, resolveOptions } from './config.js';
 import { fetchPage, iteratePages } from './pagination.js';
 import { serializePath } from './path.js';
@@ -18,9 +19,14 @@ import type {
 import { uploadInChunks } from './upload.js';
 import { VERSION } from './version.js';
 
-/** Where the API key goes, from the spec's security scheme. */
+// openapi-fetch's CommonJS build sets no `__esModule` flag, so under CommonJS interop its
+// `createClient` sits one level deeper (`default.default`) than under ESM (`default`).
+const createClient = ((openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ??
+  openapiFetch.default) as typeof openapiFetch.default;
+
+/** Where the API key goes, from the spec's security scheme (cookie schemes are left to the caller: browsers forbid setting cookies). */
 export interface ApiKeyLocation {
-  readonly in: 'header' | 'query' | 'cookie';
+  readonly in: 'header' | 'query';
   readonly name: string;
 }
 
@@ -42,8 +48,16 @@ export interface ClientCore<TPaths extends {}> {
     path: Record<string, string>,
     wait?: WaitOptions,
   ): Promise<ApiResult<TData, THeaders>>;
-  download<THeaders>(operation: OperationDescriptor, path: Record<string, string>, options?: RequestOptions): Promise<DownloadResult<THeaders>>;
-  waitForDownload<THeaders>(operation: OperationDescriptor, path: Record<string, string>, wait?: WaitOptions): Promise<ReadyDownload<THeaders>>;
+  download<THeaders>(
+    operation: OperationDescriptor,
+    path: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<DownloadResult<THeaders>>;
+  waitForDownload<THeaders>(
+    operation: OperationDescriptor,
+    path: Record<string, string>,
+    wait?: WaitOptions,
+  ): Promise<ReadyDownload<THeaders>>;
 }
 
 /** Builds the machinery every resource method shares, from the client's options and the spec's facts. */
@@ -90,7 +104,9 @@ export function createCore<TPaths extends {}>(options: {
         factor: 1,
         check: async (signal) => {
           const result = await call<{ status?: string }, never>(operation, { path }, { signal });
-          return isTerminalStatus(result.data?.status) ? { done: result as never } : { pending: `'${result.data?.status ?? 'without a status'}'` };
+          return isTerminalStatus(result.data?.status)
+            ? { done: result as never }
+            : { pending: `'${result.data?.status ?? 'without a status'}'` };
         },
       }),
     download,
@@ -117,17 +133,19 @@ function createAuthMiddleware(options: {
   operations: readonly OperationDescriptor[];
 }): Middleware {
   const { apiKey, location } = options;
-  const open = new Set(options.operations.filter((operation) => !operation.auth).map((operation) => `${operation.method} ${operation.path}`));
+  const open = new Set(
+    options.operations.filter((operation) => !operation.auth).map((operation) => `${operation.method} ${operation.path}`),
+  );
   return {
     onRequest({ request, schemaPath }) {
       if (!apiKey || !location || open.has(`${request.method} ${schemaPath}`)) return undefined;
-      if (location.in === 'header') request.headers.set(location.name, apiKey);
-      else if (location.in === 'query') {
-        const url = new URL(request.url);
-        url.searchParams.set(location.name, apiKey);
-        return new Request(url, request);
-      } else request.headers.append('Cookie', `${location.name}=${encodeURIComponent(apiKey)}`);
-      return undefined;
+      if (location.in === 'header') {
+        request.headers.set(location.name, apiKey);
+        return undefined;
+      }
+      const url = new URL(request.url);
+      url.searchParams.set(location.name, apiKey);
+      return new Request(url, request);
     },
   };
 }

@@ -13,7 +13,8 @@ export interface CompleroErrorInit {
  * contain the API key: the client redacts it before an error is built.
  */
 export class CompleroError extends Error {
-  override name = 'CompleroError';
+  // Each subclass narrows `name` to a literal, so `instanceof` checks narrow in both branches.
+  override name: string = 'CompleroError';
   /** The HTTP status, or `undefined` when no response arrived. */
   readonly status: number | undefined;
   /** The `Request-Id` of the failed response, if it had one. */
@@ -36,32 +37,32 @@ export class CompleroError extends Error {
 
 /** 400: the request was malformed. */
 export class BadRequestError extends CompleroError {
-  override name = 'BadRequestError';
+  override name = 'BadRequestError' as const;
 }
 
 /** 401: the API key is missing or invalid. */
 export class AuthenticationError extends CompleroError {
-  override name = 'AuthenticationError';
+  override name = 'AuthenticationError' as const;
 }
 
 /** 403: the API key may not do this. */
 export class ForbiddenError extends CompleroError {
-  override name = 'ForbiddenError';
+  override name = 'ForbiddenError' as const;
 }
 
 /** 404: no such resource. */
 export class NotFoundError extends CompleroError {
-  override name = 'NotFoundError';
+  override name = 'NotFoundError' as const;
 }
 
 /** 410: the resource existed but is no longer available. Terminal: never retried. */
 export class GoneError extends CompleroError {
-  override name = 'GoneError';
+  override name = 'GoneError' as const;
 }
 
 /** 413: the request body is too large (for bulk uploads: send fewer items per request). */
 export class PayloadTooLargeError extends CompleroError {
-  override name = 'PayloadTooLargeError';
+  override name = 'PayloadTooLargeError' as const;
 }
 
 /** One documented validation problem of one field. */
@@ -75,7 +76,7 @@ export interface ValidationIssue {
 
 /** 422: the server rejected some fields. `validationErrors` maps each field to its problems. */
 export class ValidationError extends CompleroError {
-  override name = 'ValidationError';
+  override name = 'ValidationError' as const;
   /** Field name → the problems found with it. */
   readonly validationErrors: Readonly<Record<string, readonly ValidationIssue[]>>;
 
@@ -87,7 +88,7 @@ export class ValidationError extends CompleroError {
 
 /** 429: too many requests; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends CompleroError {
-  override name = 'RateLimitError';
+  override name = 'RateLimitError' as const;
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, init: CompleroErrorInit & { readonly retryAfterMs?: number } = {}) {
@@ -98,22 +99,22 @@ export class RateLimitError extends CompleroError {
 
 /** 5xx: the server failed. Retried for idempotent methods. */
 export class ServerError extends CompleroError {
-  override name = 'ServerError';
+  override name = 'ServerError' as const;
 }
 
 /** No response arrived: DNS, refused or reset connection, CORS. `cause` holds the fetch error. */
 export class ConnectionError extends CompleroError {
-  override name = 'ConnectionError';
+  override name = 'ConnectionError' as const;
 }
 
 /** A request (or a wait) took longer than its timeout. */
 export class TimeoutError extends CompleroError {
-  override name = 'TimeoutError';
+  override name = 'TimeoutError' as const;
 }
 
 /** The SDK was called with arguments that cannot be sent: nothing went over the network. */
 export class InvalidArgumentError extends CompleroError {
-  override name = 'InvalidArgumentError';
+  override name = 'InvalidArgumentError' as const;
 }
 
 const BY_STATUS: Record<number, typeof CompleroError> = {
@@ -150,8 +151,12 @@ function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> 
   if (!isRecord(errors)) return found;
   const add = (field: string, value: unknown, item?: string) => {
     if (!isIssue(value)) return false;
-    const issue = { code: value.code as ValidationErrorCode, message: String(value.message ?? ''), ...(item === undefined ? {} : { item }) };
-    (found[field] ??= []).push(issue);
+    const issue = {
+      code: value.code as ValidationErrorCode,
+      message: String(value.message ?? ''),
+      ...(item === undefined ? {} : { item }),
+    };
+    found[field] = [...(found[field] ?? []), issue];
     return true;
   };
   for (const [key, value] of Object.entries(errors)) {
@@ -175,14 +180,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * `cause` for why), `notSent` the items after it.
  */
 export class BulkUploadError<TItem = unknown, TChunk = unknown> extends CompleroError {
-  override name = 'BulkUploadError';
+  override name = 'BulkUploadError' as const;
   readonly accepted: readonly TChunk[];
   readonly failed: readonly TItem[];
   readonly notSent: readonly TItem[];
 
   constructor(
     message: string,
-    init: CompleroErrorInit & { readonly accepted: readonly TChunk[]; readonly failed: readonly TItem[]; readonly notSent: readonly TItem[] },
+    init: CompleroErrorInit & {
+      readonly accepted: readonly TChunk[];
+      readonly failed: readonly TItem[];
+      readonly notSent: readonly TItem[];
+    },
   ) {
     super(message, init);
     this.accepted = init.accepted;

@@ -34,10 +34,13 @@ export async function* iteratePages<TItem>(options: {
     const cursor = page.nextCursor;
     if (cursor === undefined) return;
     if (seen.has(cursor))
-      throw new CompleroError(`${options.operation.path} sent the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`, {
-        status: page.status,
-        requestId: page.requestId,
-      });
+      throw new CompleroError(
+        `${options.operation.path} sent the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`,
+        {
+          status: page.status,
+          requestId: page.requestId,
+        },
+      );
     seen.add(cursor);
     query = { ...query, [cursorParameter]: cursor };
   }

@@ -15,7 +15,11 @@ export interface RequestInput {
 export type Sent<TData, THeaders> = ApiResult<TData, THeaders> & { readonly contentType: string };
 
 /** Sends one operation, with timeouts and retries, and turns every failure into a `CompleroError`. */
-export type Send = <TData, THeaders>(operation: OperationDescriptor, input: RequestInput, options?: RequestOptions) => Promise<Sent<TData, THeaders>>;
+export type Send = <TData, THeaders>(
+  operation: OperationDescriptor,
+  input: RequestInput,
+  options?: RequestOptions,
+) => Promise<Sent<TData, THeaders>>;
 
 // openapi-fetch's `request` is typed per path; descriptors are checked against the spec by the generator instead.
 type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -51,7 +55,15 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
           } as never;
         }
         retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        failure = createHttpError({ status: response.status, statusText: response.statusText, body: error, requestId, where, settings, retryAfterMs });
+        failure = createHttpError({
+          status: response.status,
+          statusText: response.statusText,
+          body: error,
+          requestId,
+          where,
+          settings,
+          retryAfterMs,
+        });
         retryable = isRetryableStatus(response.status) && isIdempotent(operation.method);
       } catch (cause) {
         if (call.signal?.aborted) throw call.signal.reason;

@@ -20,7 +20,8 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
   const { operation, items, call } = options;
   const limit = operation.upload?.maxItems ?? DEFAULT_CHUNK_SIZE;
   const size = call?.chunkSize ?? limit;
-  if (!Array.isArray(items)) throw new InvalidArgumentError(`${operation.method} ${operation.path} takes an array of items, got ${typeof items}.`);
+  if (!Array.isArray(items))
+    throw new InvalidArgumentError(`${operation.method} ${operation.path} takes an array of items, got ${typeof items}.`);
   if (!(Number.isInteger(size) && size > 0 && size <= limit))
     throw new InvalidArgumentError(`chunkSize must be a whole number from 1 to ${limit} (the documented limit), got ${String(size)}.`);
   checkRequiredFields({ items, required: operation.upload?.required ?? [], where: `${operation.method} ${operation.path}` });
@@ -44,18 +45,15 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
         ? `items ${describeRange(0, start)} were accepted (operations ${chunks.map((chunk) => chunk.operationId).join(', ')})`
         : 'no items were accepted';
       const rest = start + size < items.length ? `; items ${describeRange(start + size, items.length)} were not sent` : '';
-      throw new BulkUploadError(
-        `Bulk upload stopped: ${accepted}; items ${range} failed (${error?.message ?? String(cause)})${rest}.`,
-        {
-          status: error?.status,
-          requestId: error?.requestId,
-          body: error?.body,
-          cause,
-          accepted: chunks,
-          failed: slice,
-          notSent: items.slice(start + size),
-        },
-      );
+      throw new BulkUploadError(`Bulk upload stopped: ${accepted}; items ${range} failed (${error?.message ?? String(cause)})${rest}.`, {
+        status: error?.status,
+        requestId: error?.requestId,
+        body: error?.body,
+        cause,
+        accepted: chunks,
+        failed: slice,
+        notSent: items.slice(start + size),
+      });
     }
   }
   const operationIds = chunks.map((chunk) => chunk.operationId);
@@ -65,7 +63,10 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
 function checkRequiredFields(options: { items: readonly unknown[]; required: readonly string[]; where: string }): void {
   const problems: string[] = [];
   options.items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return problems.push(`[${index}] is not an object`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push(`[${index}] is not an object`);
+      return;
+    }
     for (const field of options.required) {
       const value = (item as Record<string, unknown>)[field];
       if (value === undefined || value === null || value === '') problems.push(`[${index}].${field} is missing`);
@@ -74,9 +75,7 @@ function checkRequiredFields(options: { items: readonly unknown[]; required: rea
   if (problems.length === 0) return;
   const shown = problems.slice(0, 10).join(', ');
   const more = problems.length > 10 ? ` and ${problems.length - 10} more` : '';
-  throw new InvalidArgumentError(
-    `Nothing was sent to ${options.where}: ${shown}${more}. Required fields: ${options.required.join(', ')}.`,
-  );
+  throw new InvalidArgumentError(`Nothing was sent to ${options.where}: ${shown}${more}. Required fields: ${options.required.join(', ')}.`);
 }
 
 function describeRange(from: number, to: number): string {

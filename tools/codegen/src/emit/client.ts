@@ -46,7 +46,8 @@ interface PlannedGroup {
 export function planResources(model: ApiModel): PlannedGroup[] {
   const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
   const byGroup = new Map<string, Operation[]>();
-  for (const operation of model.operations) byGroup.set(operation.resource.group, [...(byGroup.get(operation.resource.group) ?? []), operation]);
+  for (const operation of model.operations)
+    byGroup.set(operation.resource.group, [...(byGroup.get(operation.resource.group) ?? []), operation]);
   return [...byGroup.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([name, operations]) => {
@@ -117,8 +118,11 @@ function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): Schem
 
 function descriptorStatements(options: { model: ApiModel; context: EmitContext }): StatementStructures[] {
   const { model, context } = options;
-  const scheme = model.securitySchemes.find((candidate) => candidate.type === 'apiKey' && candidate.in && candidate.parameterName);
-  const requestIdHeader = model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? 'Request-Id';
+  const scheme = model.securitySchemes.find(
+    (candidate) => candidate.type === 'apiKey' && (candidate.in === 'header' || candidate.in === 'query') && candidate.parameterName,
+  );
+  const requestIdHeader =
+    model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? 'Request-Id';
   const constant = (name: string, type: string, initializer: string, doc: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
@@ -133,7 +137,12 @@ function descriptorStatements(options: { model: ApiModel; context: EmitContext }
       moduleSpecifier: '../runtime/core.js',
       namedImports: ['ApiKeyLocation'],
     },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/types.js', namedImports: ['OperationDescriptor'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: '../runtime/types.js',
+      namedImports: ['OperationDescriptor'],
+    },
     ...model.operations.map((operation) =>
       constant(
         operation.functionName,
@@ -174,7 +183,9 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
     auth: scheme !== undefined && operation.security.some((alternative) => alternative.includes(scheme)),
     headers,
     ...(patterns.binaryResponse ? { binary: true } : {}),
-    ...(patterns.pagination ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } } : {}),
+    ...(patterns.pagination
+      ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } }
+      : {}),
     ...(patterns.backgroundOperation ? { background: { operationId: patterns.backgroundOperation.operationIdHeader } } : {}),
     ...(patterns.pendingDownload
       ? {
@@ -231,7 +242,16 @@ function resourceStatements(options: { model: ApiModel; context: EmitContext; gr
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: '../runtime/types.js',
-      namedImports: ['ApiResult', 'DownloadResult', 'Page', 'ReadyDownload', 'RequestOptions', 'UploadOptions', 'UploadResult', 'WaitOptions'],
+      namedImports: [
+        'ApiResult',
+        'DownloadResult',
+        'Page',
+        'ReadyDownload',
+        'RequestOptions',
+        'UploadOptions',
+        'UploadResult',
+        'WaitOptions',
+      ],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'descriptors' },
     {
@@ -257,7 +277,8 @@ function resourceStatements(options: { model: ApiModel; context: EmitContext; gr
 
 /** The operation uploads wait for: the poll target of their background operation. */
 function findPollOperation(model: ApiModel): Operation | undefined {
-  const id = model.operations.find((operation) => operation.patterns.backgroundOperation?.pollOperationId)?.patterns.backgroundOperation?.pollOperationId;
+  const id = model.operations.find((operation) => operation.patterns.backgroundOperation?.pollOperationId)?.patterns.backgroundOperation
+    ?.pollOperationId;
   return model.operations.find((operation) => operation.id === id);
 }
 
@@ -286,7 +307,11 @@ function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> 
   const own = pathParameters(operation);
   const path = [
     ...own.map((parameter) => pathArgument(operation, parameter, false)),
-    ...(longer ? pathParameters(longer).slice(own.length).map((parameter) => pathArgument(longer, parameter, true)) : []),
+    ...(longer
+      ? pathParameters(longer)
+          .slice(own.length)
+          .map((parameter) => pathArgument(longer, parameter, true))
+      : []),
   ];
   const rest: Argument[] = [];
   if (method.kind === 'upload' && names.body) {
@@ -403,7 +428,10 @@ function implementation(options: { method: PlannedMethod; poll: Operation | unde
         return `core.${method.kind}(descriptors.${source.functionName}, ${input(source)}, options)`;
       case 'upload': {
         const target = poll ? pollPathParameter(poll) : undefined;
-        const waitFor = poll && target ? `(id, wait) => core.waitForOperation(descriptors.${poll.functionName}, { ${property(target, 'id')} }, wait)` : '() => Promise.reject(new Error(\'No operation to poll.\'))';
+        const waitFor =
+          poll && target
+            ? `(id, wait) => core.waitForOperation(descriptors.${poll.functionName}, { ${property(target, 'id')} }, wait)`
+            : "() => Promise.reject(new Error('No operation to poll.'))";
         return `core.upload({ operation: descriptors.${source.functionName}, ${property('items', rest[0]?.name ?? 'items')}, call: options, waitFor: ${waitFor} })`;
       }
       case 'waitForOperation':
