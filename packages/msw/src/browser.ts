@@ -15,5 +15,5 @@ export interface MockWorker extends MockComplero {
 /** Creates the stateful mock and an MSW worker with its handlers (not started yet). */
 export function createMockWorker(options: MockCompleroOptions = {}): MockWorker {
   const complero = createMockComplero(options);
-  return { ...complero, reset: complero.reset, worker: setupWorker(...complero.handlers) };
+  return { ...complero, worker: setupWorker(...complero.handlers) };
 }

@@ -77,7 +77,6 @@ export async function runMockServerCommand(argv: readonly string[]): Promise<voi
     process.exitCode = 1;
     return;
   }
-  console.log(`Complero mock API listening on ${server.url} (seed ${parsed.seed})`);
   const stop = (signal: string) => {
     server.close().then(
       () => {
@@ -92,4 +91,6 @@ export async function runMockServerCommand(argv: readonly string[]): Promise<voi
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Printed only once the signal handlers are in place: whoever waits for this line may stop us right away.
+  console.log(`Complero mock API listening on ${server.url} (seed ${parsed.seed})`);
 }

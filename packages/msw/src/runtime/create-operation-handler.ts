@@ -33,10 +33,13 @@ export interface MockRequestInfo<Shape extends MockShape> {
   readonly random: Random;
 }
 
-/** Answers one request: return a `Response` (e.g. `HttpResponse.json(...)`) or just the success body. */
+/**
+ * Answers one request: return a `Response` (e.g. `HttpResponse.json(...)`), just the success body,
+ * or `undefined` for the handler's default answer.
+ */
 export type MockResolver<Shape extends MockShape> = (
   info: MockRequestInfo<Shape>,
-) => Response | Shape['response'] | Promise<Response | Shape['response']>;
+) => Response | Shape['response'] | undefined | Promise<Response | Shape['response'] | undefined>;
 
 /** A resolver, or the success body to always answer with. */
 export type MockResolverOrData<Shape extends MockShape> = MockResolver<Shape> | Shape['response'];

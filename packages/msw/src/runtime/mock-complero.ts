@@ -88,7 +88,8 @@ function createResolvers(options: { store: MockStore; settings: { operationPolls
         settings,
         model: 'contact',
         emailFields: contactEmailFields,
-        save: (item) => store.contacts.set(String(item.id), toContact(item as ContactUpload, store.contacts.get(String(item.id)))),
+        save: (item) =>
+          store.contacts.set(String(item.id), toContact({ upload: item as ContactUpload, existing: store.contacts.get(String(item.id)) })),
       }),
     bulkUploadEmployees: (info) =>
       upload({
@@ -326,7 +327,8 @@ function toSection(section: ContactUpload['section_private']): Contact['section_
 }
 
 /** What the API stores for an uploaded contact: sections normalised to the read shape; an existing contact is synced. */
-function toContact(upload: ContactUpload, existing: Contact | undefined): Contact {
+function toContact(options: { upload: ContactUpload; existing: Contact | undefined }): Contact {
+  const { upload, existing } = options;
   const { section_private, section_work, ...rest } = upload;
   return dropUndefined({
     ...(existing ? { tags: existing.tags, documentation: existing.documentation } : {}),

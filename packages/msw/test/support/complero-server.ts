@@ -1,10 +1,10 @@
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createMockComplero, type MockComplero, type MockCompleroOptions } from '../../src/index.js';
 import { BASE } from './requests.js';
 
 /** A stateful mock behind msw/node for this test file: started once, reset after every test. */
-export function useMockComplero(options: MockCompleroOptions = {}): { complero: MockComplero; server: SetupServerApi } {
+export function useMockComplero(options: MockCompleroOptions = {}): { complero: MockComplero; server: SetupServer } {
   const complero = createMockComplero(options);
   const server = setupServer(...complero.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

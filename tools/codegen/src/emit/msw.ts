@@ -38,7 +38,7 @@ export function sortByRouteSpecificity(operations: readonly Operation[]): Operat
     const left = key(a.path);
     const right = key(b.path);
     for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
-      const order = compareSegments(left[index]!, right[index]!);
+      const order = compareSegments({ left: left[index]!, right: right[index]! });
       if (order !== 0) return order;
     }
     if (left.length !== right.length) return left.length - right.length;
@@ -46,7 +46,8 @@ export function sortByRouteSpecificity(operations: readonly Operation[]): Operat
   });
 }
 
-function compareSegments(left: string, right: string): number {
+function compareSegments(options: { left: string; right: string }): number {
+  const { left, right } = options;
   const leftParam = left.includes('{');
   const rightParam = right.includes('{');
   if (leftParam !== rightParam) return leftParam ? 1 : -1;
