@@ -28,6 +28,11 @@ function importLine(options: { kind: ModuleKind; names: string; from: string }):
     : `const { ${options.names} } = require('${options.from}');`;
 }
 
+/** `await import('x')` in ESM, `require('x')` in CommonJS: each module system loads its own entry point. */
+function load(options: { kind: ModuleKind; from: string }): string {
+  return options.kind === 'esm' ? `await import('${options.from}')` : `require('${options.from}')`;
+}
+
 /** Top-level await exists only in ESM; CommonJS programs run inside an async function. */
 function mainBody(options: { kind: ModuleKind; body: string }): string {
   return options.kind === 'esm'
@@ -121,6 +126,58 @@ export async function firstName(id: string): Promise<string | undefined> {
         '',
       ].join('\n'),
       stdout: 'string true true 404 string\n',
+    }),
+  },
+  {
+    name: '@complero/react-query',
+    needsMockServer: true,
+    alongside: ['@tanstack/react-query', 'react', 'react-dom', '@types/react', 'happy-dom'],
+    typeTest: () => `import { compleroKeys, useContact } from '@complero/react-query';
+
+export function useFirstName(id: string): string | undefined {
+  const contact = useContact(id);
+  // @ts-expect-error a contact has no such field: the hook's data type resolved, not any
+  contact.data?.definitelyNotAField;
+  return contact.data?.first_name;
+}
+export const eventsKey: readonly unknown[] = compleroKeys.events.list();
+`,
+    program: (kind) => ({
+      // A DOM in Node (happy-dom) and react-dom's own renderer: the hook fetches from complero-mock
+      // through @complero/client and re-renders with the data.
+      source: mainBody({
+        kind,
+        body: [
+          `const { Window } = ${load({ kind, from: 'happy-dom' })};`,
+          "const window = new Window({ url: 'http://localhost/' });",
+          'globalThis.window = window;',
+          'globalThis.document = window.document;',
+          "if (typeof globalThis.navigator === 'undefined') globalThis.navigator = window.navigator;",
+          `const React = ${load({ kind, from: 'react' })};`,
+          `const { createRoot } = ${load({ kind, from: 'react-dom/client' })};`,
+          `const { QueryClient, QueryClientProvider } = ${load({ kind, from: '@tanstack/react-query' })};`,
+          `const { createCompleroClient } = ${load({ kind, from: '@complero/client' })};`,
+          `const { CompleroProvider, useEvents } = ${load({ kind, from: '@complero/react-query' })};`,
+          "const complero = createCompleroClient({ apiKey: 'test', baseUrl: process.env.COMPLERO_MOCK_URL, maxRetries: 0 });",
+          'const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });',
+          'function Events() {',
+          '  const events = useEvents();',
+          "  const text = events.isSuccess ? 'loaded ' + Array.isArray(events.data) : events.isError ? 'failed ' + events.error.name : 'loading';",
+          "  return React.createElement('p', null, text);",
+          '}',
+          "const container = document.createElement('div');",
+          'document.body.appendChild(container);',
+          'const root = createRoot(container);',
+          'root.render(React.createElement(QueryClientProvider, { client: queryClient }, React.createElement(CompleroProvider, { client: complero }, React.createElement(Events))));',
+          'const deadline = Date.now() + 10_000;',
+          "while (container.textContent === '' || (container.textContent === 'loading' && Date.now() < deadline)) await new Promise((resolve) => setTimeout(resolve, 20));",
+          'console.log(container.textContent);',
+          'root.unmount();',
+          'queryClient.clear();',
+          'await window.happyDOM.close();',
+        ].join('\n'),
+      }),
+      stdout: 'loaded true\n',
     }),
   },
 ];
