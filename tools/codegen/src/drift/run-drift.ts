@@ -43,7 +43,9 @@ export async function runDrift(options: {
     const failOn = (values['fail-on'] ?? 'patch') as Bump;
     if (!FAIL_ON.includes(failOn)) throw usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${values['fail-on']}"`);
     const config = await options.config();
-    const upstreamUrl = values.upstream ?? (env[UPSTREAM_URL_ENV] || undefined) ?? config.upstream?.url;
+    const given = values.upstream ?? (env[UPSTREAM_URL_ENV] || undefined) ?? config.upstream?.url;
+    // A plain path (trying a candidate spec by hand) is relative to where the command runs.
+    const upstreamUrl = given && !/^(https?|file):/i.test(given) ? path.resolve(options.cwd, given) : given;
     if (!upstreamUrl) {
       throw new CodegenError({
         message: 'no upstream URL: the codegen config has no `upstream.url`',

@@ -130,6 +130,12 @@ describe('complero-codegen drift', () => {
     expect(code).toBe(expected);
   });
 
+  it('reads a candidate spec from a path relative to where it runs', async () => {
+    const { code, stdout } = await drift(['--upstream', 'spec/complero.swagger.yaml', '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).upstream.url).toBe(path.join(repo.root, 'spec/complero.swagger.yaml'));
+  });
+
   it('takes the upstream URL from COMPLERO_UPSTREAM_URL over the config', async () => {
     const { code, stdout } = await drift(['--format', 'json'], { COMPLERO_UPSTREAM_URL: server.url('/minor.yaml') });
     expect(code).toBe(1);
