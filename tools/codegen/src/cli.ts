@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigFile, type ResolvedConfig } from './config.js';
+import { checkConfig, loadConfigFile, type ResolvedConfig } from './config.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
 
@@ -13,7 +13,14 @@ Commands:
 Options (generate):
   --config FILE       codegen config (default: spec/codegen.config.ts of this repository)
   --spec FILE         spec to generate from (overrides the config)
-  --out DIR           output root holding the packages (overrides the config)
+  --out DIR           output root holding the packages (overrides the config); outside this
+                      repository's packages/ folder each package also gets its package.json,
+                      tsconfig.json, README, src/index.ts and src/runtime
+  --scope @NAME       npm scope of the packages (overrides the config)
+  --name NAME         the API's product name, PascalCase (overrides the config)
+  --base-url URL      the client's default base URL (overrides the config)
+  A --spec other than the config's drops the settings that describe that spec (baseUrl,
+  resources, upstream): the base URL then comes from the new spec's first server.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   -h, --help          show this help
 `;
@@ -86,6 +93,9 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       spec: { type: 'string' },
       out: { type: 'string' },
+      scope: { type: 'string' },
+      name: { type: 'string' },
+      'base-url': { type: 'string' },
       check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -94,16 +104,24 @@ function parse(argv: readonly string[]) {
 
 async function resolveCliConfig(options: {
   cwd: string;
-  values: { config?: string; spec?: string; out?: string };
+  values: { config?: string; spec?: string; out?: string; scope?: string; name?: string; 'base-url'?: string };
 }): Promise<ResolvedConfig> {
   const { values, cwd } = options;
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
-  const config = await loadConfigFile(configFile);
-  return {
-    ...config,
-    ...(values.spec ? { spec: path.resolve(cwd, values.spec) } : {}),
+  const loaded = await loadConfigFile(configFile);
+  const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
+  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
+  const { baseUrl, upstream, ...rest } = loaded;
+  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
+  const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
+    ...(values.scope ? { scope: values.scope } : {}),
+    ...(values.name ? { name: values.name } : {}),
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
   };
+  const merged = { ...config, ...overrides };
+  checkConfig({ config: merged, file: '(command line)' });
+  return merged;
 }
 
 /** `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml). */

@@ -140,12 +140,19 @@ async function evaluateModule(options: { text: string; file: string }): Promise<
   }
 }
 
-function checkConfig(options: { config: CodegenConfig; file: string }): void {
+/** Throws a CodegenError naming the first setting that is missing or malformed. */
+export function checkConfig(options: { config: CodegenConfig; file: string }): void {
   const { config } = options;
   for (const key of ['spec', 'out', 'scope', 'name'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') {
       throw new CodegenError({ message: `the config has no \`${key}\` (a non-empty string)`, location: { file: options.file } });
     }
+  }
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(config.name)) {
+    throw new CodegenError({
+      message: `\`name\` must be a PascalCase word such as "Complero" (it names entry points like createCompleroClient), found "${config.name}"`,
+      location: { file: options.file },
+    });
   }
   if (!/^@[a-z0-9][a-z0-9._-]*$/.test(config.scope)) {
     throw new CodegenError({ message: `\`scope\` must look like "@name", found "${config.scope}"`, location: { file: options.file } });

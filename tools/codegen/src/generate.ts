@@ -5,6 +5,7 @@ import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { loadSpecFile } from './load.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
+import { findPackageTemplates, planPackageScaffold } from './scaffold.js';
 import { upgradeToOpenApi3 } from './upgrade.js';
 import { validateSpec } from './validate.js';
 import { applyChanges } from './write/apply.js';
@@ -53,11 +54,19 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     specSha256: spec.sha256,
   };
   const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
-  const all = [...files, renderManifest({ files, context })];
   const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
-  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
+  const scaffold = await time('scaffold', async () =>
+    planPackageScaffold({ config, folders: ownedDirs.map(packageFolderOf), templates: await findPackageTemplates() }),
+  );
+  const all = [...files, renderManifest({ files, context }), ...scaffold.files];
+  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs: [...ownedDirs, ...scaffold.ownedDirs] }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true };
+}
+
+/** `types/src/generated` → `types`. */
+function packageFolderOf(generated: string): string {
+  return generated.split('/')[0] as string;
 }
 
 /** Records what was generated from what: the spec's sha256 and every file's sha256. */

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfigFile, type ResolvedConfig } from './config.js';
+import type { PlannedFile } from './emit/shared.js';
+
+/**
+ * The hand-maintained files of this repository's packages (package.json, README, tsdown config,
+ * src/index.ts, src/runtime/**) are the templates for every other API: they are the output of the
+ * default config, so retargeting them is a matter of swapping its scope and product name.
+ */
+export interface PackageTemplates {
+  /** The repository's own packages folder (the default config's `out`). */
+  readonly root: string;
+  /** Scope and product name the templates are written for, e.g. `@complero` and `Complero`. */
+  readonly scope: string;
+  readonly name: string;
+  /** Compiler options of the repository's tsconfig.base.json, inlined into scaffolded tsconfigs. */
+  readonly compilerOptions: Readonly<Record<string, unknown>>;
+}
+
+/** What generate needs from the scaffolding step. */
+export interface PackageScaffold {
+  /** Files to create or refresh. */
+  readonly files: readonly PlannedFile[];
+  /** Folders whose every file the generator owns (runtime copies outside the repository). */
+  readonly ownedDirs: readonly string[];
+}
+
+/** Compiler options used when the repository's tsconfig.base.json is not at hand (an installed generator). */
+const STRICT_COMPILER_OPTIONS: Readonly<Record<string, unknown>> = {
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  forceConsistentCasingInFileNames: true,
+  resolveJsonModule: true,
+  declaration: true,
+  noEmit: true,
+};
+
+/**
+ * Finds the repository this generator lives in (walking up from this module to the folder with
+ * pnpm-workspace.yaml and spec/codegen.config.ts) and reads its default config's scope and name.
+ * Returns undefined for a generator installed on its own: scaffolds then use built-in defaults.
+ */
+export async function findPackageTemplates(): Promise<PackageTemplates | undefined> {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (; !existsSync(path.join(dir, 'pnpm-workspace.yaml')); dir = path.dirname(dir)) {
+    if (path.dirname(dir) === dir) return undefined;
+  }
+  const configFile = path.join(dir, 'spec', 'codegen.config.ts');
+  if (!existsSync(configFile)) return undefined;
+  const config = await loadConfigFile(configFile);
+  const base = await readFile(path.join(dir, 'tsconfig.base.json'), 'utf8')
+    .then((text) => (JSON.parse(text) as { compilerOptions?: Record<string, unknown> }).compilerOptions)
+    .catch(() => undefined);
+  return { root: config.out, scope: config.scope, name: config.name, compilerOptions: base ?? STRICT_COMPILER_OPTIONS };
+}
+
+/**
+ * The files that make each generated package installable on its own. Inside the repository's own
+ * packages folder these are hand-maintained: only missing ones are created, nothing is
+ * overwritten. Anywhere else they are generator output, retargeted to the config's scope and name.
+ */
+export async function planPackageScaffold(options: {
+  config: ResolvedConfig;
+  folders: readonly string[];
+  templates: PackageTemplates | undefined;
+}): Promise<PackageScaffold> {
+  const { config, templates } = options;
+  const inRepository = templates !== undefined && path.resolve(config.out) === path.resolve(templates.root);
+  const retarget = createRetargeter({ from: templates, to: config });
+  const files: PlannedFile[] = [];
+  for (const folder of options.folders) {
+    const source = templates ? path.join(templates.root, folder) : undefined;
+    const read = async (file: string) => (source ? readFile(path.join(source, file), 'utf8').catch(() => undefined) : undefined);
+    const template = await read('package.json');
+    files.push({ path: `${folder}/package.json`, content: renderPackageJson({ template, folder, config, retarget }) });
+    files.push({
+      path: `${folder}/tsconfig.json`,
+      content: renderTsconfig(templates?.compilerOptions ?? STRICT_COMPILER_OPTIONS),
+    });
+    const index = await read('src/index.ts');
+    files.push({ path: `${folder}/src/index.ts`, content: index ? retarget(index) : "export * from './generated/index.js';\n" });
+    const readme = await read('README.md');
+    files.push({ path: `${folder}/README.md`, content: readme ? retarget(readme) : renderReadme({ folder, config }) });
+    const tsdown = await read('tsdown.config.ts');
+    if (tsdown) files.push({ path: `${folder}/tsdown.config.ts`, content: tsdown });
+    if (source) {
+      for (const file of await listRuntimeFiles(source)) {
+        const text = await readFile(path.join(source, file), 'utf8');
+        files.push({ path: `${folder}/${file}`, content: retarget(text) });
+      }
+    }
+  }
+  if (!inRepository) {
+    files.push({ path: 'pnpm-workspace.yaml', content: "packages:\n  - '*'\n" });
+    files.push({
+      path: 'package.json',
+      content: `${JSON.stringify({ name: `${config.scope.slice(1)}-sdk`, private: true, type: 'module' }, null, 2)}\n`,
+    });
+  }
+  if (inRepository) {
+    // Hand-maintained here: only a package's essentials are created, and only when absent.
+    const essential = /^[^/]+\/(package\.json|tsconfig\.json|src\/index\.ts)$/;
+    const missing = files.filter((file) => essential.test(file.path) && !existsSync(path.join(config.out, file.path)));
+    return { files: missing, ownedDirs: [] };
+  }
+  return { files, ownedDirs: options.folders.map((folder) => `${folder}/src/runtime`) };
+}
+
+/** Every file under `src/runtime`, relative to the package folder, sorted. */
+async function listRuntimeFiles(packageDir: string): Promise<string[]> {
+  const runtime = path.join(packageDir, 'src', 'runtime');
+  const entries = await readdir(runtime, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(packageDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Rewrites template text for another API: `@complero/` → `@scope/`, `Complero` → `Name`,
+ * `complero` → `name`, `COMPLERO` → `NAME`. The generator's own name (`complero-codegen`) stays.
+ */
+function createRetargeter(options: { from: PackageTemplates | undefined; to: ResolvedConfig }): (text: string) => string {
+  const { from, to } = options;
+  if (!from || (from.scope === to.scope && from.name === to.name)) return (text) => text;
+  const word = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lower = new RegExp(`${word(from.name.toLowerCase())}(?!-codegen)`, 'g');
+  return (text) =>
+    text
+      .replaceAll(`${from.scope}/`, `${to.scope}/`)
+      .replaceAll(from.name, to.name)
+      .replace(lower, to.name.toLowerCase())
+      .replaceAll(from.name.toUpperCase(), to.name.toUpperCase());
+}
+
+function renderPackageJson(options: {
+  template: string | undefined;
+  folder: string;
+  config: ResolvedConfig;
+  retarget: (text: string) => string;
+}): string {
+  const { folder, config } = options;
+  const base = options.template
+    ? (JSON.parse(options.retarget(options.template)) as Record<string, unknown>)
+    : {
+        version: '0.1.0',
+        description: `The ${config.name} API: ${folder}, generated from its OpenAPI description.`,
+        type: 'module',
+        sideEffects: false,
+        exports: { '.': './src/index.ts', './package.json': './package.json' },
+        scripts: { typecheck: 'tsc --noEmit -p tsconfig.json' },
+        devDependencies: { typescript: '5.9.3' },
+      };
+  const scripts = { ...((base.scripts as Record<string, string> | undefined) ?? {}) };
+  // A scaffolded package ships no tests of its own; `vitest run` would fail on an empty suite.
+  delete scripts.test;
+  const json = { ...base, name: `${config.scope}/${folder}`, scripts };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+function renderTsconfig(compilerOptions: Readonly<Record<string, unknown>>): string {
+  // Self-contained: the package must type-check outside this repository, with its strict settings.
+  return `${JSON.stringify({ compilerOptions, include: ['src'] }, null, 2)}\n`;
+}
+
+function renderReadme(options: { folder: string; config: ResolvedConfig }): string {
+  const name = `${options.config.scope}/${options.folder}`;
+  return `# ${name}\n\nThe ${options.config.name} API's ${options.folder}, generated from its OpenAPI description.\n\n\`\`\`sh\nnpm install ${name}\n\`\`\`\n`;
+}
