@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkConfig, loadConfigFile, type ResolvedConfig } from './config.js';
 import { CodegenError } from './errors.js';
@@ -124,16 +125,24 @@ async function resolveCliConfig(options: {
   return merged;
 }
 
-/** `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml). */
+/**
+ * `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml)
+ * — from the working folder first, then from the generator's own location, so that
+ * `generate --spec … --out …` works from anywhere.
+ */
 function findDefaultConfig(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+  const found = findConfigAbove(cwd) ?? findConfigAbove(path.dirname(fileURLToPath(import.meta.url)));
+  if (found) return found;
+  throw new CodegenError({
+    message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
+    hint: 'pass --config FILE',
+  });
+}
+
+function findConfigAbove(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'spec', 'codegen.config.ts');
     if (existsSync(candidate) && existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return candidate;
-    if (path.dirname(dir) === dir) {
-      throw new CodegenError({
-        message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
-        hint: 'pass --config FILE',
-      });
-    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
