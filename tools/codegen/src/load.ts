@@ -114,13 +114,13 @@ function parseJson(options: { text: string; file: string }): unknown {
 
 function parseYaml(options: { text: string; file: string }): unknown {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(options.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const [first] = doc.errors;
   if (first) {
-    // Without prettyErrors the error has only an offset; the line counter turns it into line:col.
+    // linePos comes with prettyErrors; the line counter is the fallback for errors without it.
     const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     throw new CodegenError({
-      message: `YAML syntax error: ${first.message.split('\n')[0]}`,
+      message: `YAML syntax error: ${(first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       location: { file: options.file, line: pos.line, column: pos.col },
     });
   }
