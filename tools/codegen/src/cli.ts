@@ -14,12 +14,14 @@ Commands:
 Options (generate):
   --config FILE       codegen config (default: spec/codegen.config.ts of this repository)
   --spec FILE         spec to generate from (overrides the config)
-  --out DIR           output root holding the packages (overrides the config); outside this
-                      repository's packages/ folder each package also gets its package.json,
-                      tsconfig.json, README, src/index.ts and src/runtime
+  --out DIR           output root holding the packages (overrides the config)
   --scope @NAME       npm scope of the packages (overrides the config)
   --name NAME         the API's product name, PascalCase (overrides the config)
   --base-url URL      the client's default base URL (overrides the config)
+  --scaffold, --no-scaffold
+                      write (or not) each package's package.json, tsconfig.json, README,
+                      src/index.ts and src/runtime; default: only for an API other than this
+                      repository's own, and never over files someone has edited
   A --spec other than the config's drops the settings that describe that spec (baseUrl,
   resources, upstream): the base URL then comes from the new spec's first server.
   --check             write nothing; exit 1 listing every stale, missing or extra file
@@ -97,6 +99,8 @@ function parse(argv: readonly string[]) {
       scope: { type: 'string' },
       name: { type: 'string' },
       'base-url': { type: 'string' },
+      scaffold: { type: 'boolean' },
+      'no-scaffold': { type: 'boolean' },
       check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -105,7 +109,16 @@ function parse(argv: readonly string[]) {
 
 async function resolveCliConfig(options: {
   cwd: string;
-  values: { config?: string; spec?: string; out?: string; scope?: string; name?: string; 'base-url'?: string };
+  values: {
+    config?: string;
+    spec?: string;
+    out?: string;
+    scope?: string;
+    name?: string;
+    'base-url'?: string;
+    scaffold?: boolean;
+    'no-scaffold'?: boolean;
+  };
 }): Promise<ResolvedConfig> {
   const { values, cwd } = options;
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
@@ -119,6 +132,7 @@ async function resolveCliConfig(options: {
     ...(values.scope ? { scope: values.scope } : {}),
     ...(values.name ? { name: values.name } : {}),
     ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(values.scaffold ? { scaffold: true } : values['no-scaffold'] ? { scaffold: false } : {}),
   };
   const merged = { ...config, ...overrides };
   checkConfig({ config: merged, file: '(command line)' });

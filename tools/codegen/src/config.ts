@@ -46,6 +46,13 @@ export interface CodegenConfig {
   readonly upstream?: { readonly url: string; readonly timeoutMs?: number };
   /** Refuse specs larger than this many bytes. */
   readonly maxSpecBytes?: number;
+  /**
+   * Also write each package's package.json, tsconfig.json, README, src/index.ts and src/runtime so
+   * it installs and builds on its own. Default: yes for another API (a spec, scope or name other
+   * than this repository's default config); no for this repository's own API, whose packages are
+   * hand-maintained in packages/ (another `out` then mirrors only the generated files).
+   */
+  readonly scaffold?: boolean;
 }
 
 /** A config with every default filled in and every path absolute. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
@@ -55,11 +56,12 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
   };
   const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
   const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
+  const previous = await readPreviousScaffold(config.out);
   const scaffold = await time('scaffold', async () =>
-    planPackageScaffold({ config, folders: ownedDirs.map(packageFolderOf), templates: await findPackageTemplates() }),
+    planPackageScaffold({ config, folders: ownedDirs.map(packageFolderOf), templates: await findPackageTemplates(), previous }),
   );
-  const all = [...files, renderManifest({ files, context }), ...scaffold.files];
-  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs: [...ownedDirs, ...scaffold.ownedDirs] }));
+  const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
+  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true };
 }
@@ -69,11 +71,31 @@ function packageFolderOf(generated: string): string {
   return generated.split('/')[0] as string;
 }
 
-/** Records what was generated from what: the spec's sha256 and every file's sha256. */
-function renderManifest(options: { files: readonly PlannedFile[]; context: EmitContext }): PlannedFile {
-  const files = Object.fromEntries(
-    [...options.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [file.path, sha256(file.content)]),
-  );
-  const manifest = { generator: 'complero-codegen', spec: options.context.specName, specSha256: options.context.specSha256, files };
+/**
+ * Records what was generated from what: the spec's sha256 and every file's sha256, and — only when
+ * there are any — the scaffolded package files, so a later run knows which ones it may refresh.
+ */
+function renderManifest(options: { files: readonly PlannedFile[]; scaffold: readonly PlannedFile[]; context: EmitContext }): PlannedFile {
+  const hashes = (files: readonly PlannedFile[]) =>
+    Object.fromEntries([...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [file.path, sha256(file.content)]));
+  const manifest = {
+    generator: 'complero-codegen',
+    spec: options.context.specName,
+    specSha256: options.context.specSha256,
+    files: hashes(options.files),
+    ...(options.scaffold.length > 0 ? { scaffold: hashes(options.scaffold) } : {}),
+  };
   return { path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` };
+}
+
+/** The previous manifest's scaffold record (`{}` if it had none); undefined when there is no manifest. */
+async function readPreviousScaffold(out: string): Promise<Record<string, string> | undefined> {
+  const text = await readFile(path.join(out, MANIFEST_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return (JSON.parse(text) as { scaffold?: Record<string, string> }).scaffold ?? {};
+  } catch {
+    // A manifest nobody can read records nothing: every existing file counts as someone's.
+    return {};
+  }
 }

@@ -55,7 +55,7 @@ export function parseSpecBytes(options: { bytes: Uint8Array; file: string; maxBy
   if (text.trim() === '') {
     throw new CodegenError({
       message: 'the document is empty',
-      location: { file, line: 1, column: 1 },
+      location: { file },
       hint: 'expected a Swagger 2.0 or OpenAPI 3.x document in YAML or JSON',
     });
   }

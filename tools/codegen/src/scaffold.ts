@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,19 +14,12 @@ import type { PlannedFile } from './emit/shared.js';
 export interface PackageTemplates {
   /** The repository's own packages folder (the default config's `out`). */
   readonly root: string;
-  /** Scope and product name the templates are written for, e.g. `@complero` and `Complero`. */
+  /** The spec, scope and product name the templates are written for, e.g. `@complero` and `Complero`. */
+  readonly spec: string;
   readonly scope: string;
   readonly name: string;
   /** Compiler options of the repository's tsconfig.base.json, inlined into scaffolded tsconfigs. */
   readonly compilerOptions: Readonly<Record<string, unknown>>;
-}
-
-/** What generate needs from the scaffolding step. */
-export interface PackageScaffold {
-  /** Files to create or refresh. */
-  readonly files: readonly PlannedFile[];
-  /** Folders whose every file the generator owns (runtime copies outside the repository). */
-  readonly ownedDirs: readonly string[];
 }
 
 /** Compiler options used when the repository's tsconfig.base.json is not at hand (an installed generator). */
@@ -64,21 +58,37 @@ export async function findPackageTemplates(): Promise<PackageTemplates | undefin
   const base = await readFile(path.join(dir, 'tsconfig.base.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { compilerOptions?: Record<string, unknown> }).compilerOptions)
     .catch(() => undefined);
-  return { root: config.out, scope: config.scope, name: config.name, compilerOptions: base ?? STRICT_COMPILER_OPTIONS };
+  return { root: config.out, spec: config.spec, scope: config.scope, name: config.name, compilerOptions: base ?? STRICT_COMPILER_OPTIONS };
 }
 
 /**
- * The files that make each generated package installable on its own. Inside the repository's own
- * packages folder these are hand-maintained: only missing ones are created, nothing is
- * overwritten. Anywhere else they are generator output, retargeted to the config's scope and name.
+ * The files that make each generated package installable on its own: package.json, tsconfig.json,
+ * README, tsdown config, src/index.ts and src/runtime/** (plus a workspace root for a fresh output
+ * folder), retargeted to the config's scope and name.
+ *
+ * They are never allowed to clobber a person's work. A file is planned only when it is missing, or
+ * when it is exactly what the generator wrote last time (its sha256 is in the previous manifest's
+ * `scaffold` record): then it is refreshed. Anything else — this repository's hand-maintained
+ * packages, or a scaffolded file someone has since edited — is left alone. In the repository's own
+ * packages folder only a package's essentials (package.json, tsconfig.json, src/index.ts) are ever
+ * created. This repository's own API generated elsewhere gets no scaffold unless the config asks
+ * (`scaffold: true`): such a folder mirrors packages/ file for file.
  */
 export async function planPackageScaffold(options: {
   config: ResolvedConfig;
   folders: readonly string[];
   templates: PackageTemplates | undefined;
-}): Promise<PackageScaffold> {
+  /** The manifest's `scaffold` record from the previous run; undefined when there was no manifest. */
+  previous: Readonly<Record<string, string>> | undefined;
+}): Promise<PlannedFile[]> {
   const { config, templates } = options;
   const inRepository = templates !== undefined && path.resolve(config.out) === path.resolve(templates.root);
+  const sameApi =
+    templates !== undefined &&
+    path.resolve(config.spec) === path.resolve(templates.spec) &&
+    config.scope === templates.scope &&
+    config.name === templates.name;
+  if (!inRepository && !(config.scaffold ?? !sameApi)) return [];
   const retarget = createRetargeter({ from: templates, to: config });
   const files: PlannedFile[] = [];
   for (const folder of options.folders) {
@@ -92,6 +102,7 @@ export async function planPackageScaffold(options: {
     });
     const index = await read('src/index.ts');
     files.push({ path: `${folder}/src/index.ts`, content: index ? retarget(index) : "export * from './generated/index.js';\n" });
+    if (inRepository) continue;
     const readme = await read('README.md');
     files.push({ path: `${folder}/README.md`, content: readme ? retarget(readme) : renderReadme({ folder, config }) });
     const tsdown = await read('tsdown.config.ts');
@@ -103,20 +114,22 @@ export async function planPackageScaffold(options: {
       }
     }
   }
-  if (!inRepository) {
+  // A workspace root only for a folder the generator starts from scratch (or set up itself before).
+  if (!inRepository && (options.previous === undefined || 'package.json' in options.previous)) {
     files.push({ path: 'pnpm-workspace.yaml', content: "packages:\n  - '*'\n" });
     files.push({
       path: 'package.json',
       content: `${JSON.stringify({ name: `${config.scope.slice(1)}-sdk`, private: true, type: 'module' }, null, 2)}\n`,
     });
   }
-  if (inRepository) {
-    // Hand-maintained here: only a package's essentials are created, and only when absent.
-    const essential = /^[^/]+\/(package\.json|tsconfig\.json|src\/index\.ts)$/;
-    const missing = files.filter((file) => essential.test(file.path) && !existsSync(path.join(config.out, file.path)));
-    return { files: missing, ownedDirs: [] };
-  }
-  return { files, ownedDirs: options.folders.map((folder) => `${folder}/src/runtime`) };
+  const owned = await Promise.all(
+    files.map(async (file) => {
+      const current = await readFile(path.join(config.out, file.path)).catch(() => undefined);
+      if (current === undefined) return true;
+      return options.previous?.[file.path] === createHash('sha256').update(current).digest('hex');
+    }),
+  );
+  return files.filter((_, index) => owned[index]);
 }
 
 /** Every file under `src/runtime`, relative to the package folder, sorted. */
