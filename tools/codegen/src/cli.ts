@@ -23,7 +23,8 @@ Options (generate):
                       src/index.ts and src/runtime; default: only for an API other than this
                       repository's own, and never over files someone has edited
   A --spec other than the config's drops the settings that describe that spec (baseUrl,
-  resources, upstream): the base URL then comes from the new spec's first server.
+  resources, upstream, requireOperationIds): the base URL then comes from the new spec's first
+  server, and operations without an operationId get derived names.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   -h, --help          show this help
 `;
@@ -124,9 +125,10 @@ async function resolveCliConfig(options: {
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
   const loaded = await loadConfigFile(configFile);
   const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
-  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
+  // baseUrl, resources, upstream and the operationId policy describe the configured spec; they do
+  // not carry over to another.
   const { baseUrl, upstream, ...rest } = loaded;
-  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
+  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, requireOperationIds: false, spec };
   const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
     ...(values.scope ? { scope: values.scope } : {}),

@@ -331,11 +331,28 @@ function compileMetaSchema(version: SpecVersion): ValidateFunction {
   if (version === 'openapi-3.1') {
     const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    return ajv.compile(schema);
+    return ajv.compile(pinSchemaDialect(schema));
   }
   const AjvDraft04 = require('ajv-draft-04').default as typeof import('ajv').default;
   const ajv = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false });
   return ajv.compile(schema);
+}
+
+/**
+ * The 3.1 meta-schema points every Schema Object at `{ $dynamicRef: '#meta' }` so that a document
+ * may choose its JSON Schema dialect. ajv resolves that reference to the meta-schema's root
+ * instead (whose `unevaluatedProperties: false` then rejects every `type` and `items`), so we
+ * point it at the plain `$defs/schema` (object or boolean), which is what it means by default.
+ */
+function pinSchemaDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const pin = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(pin);
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    if (record.$dynamicRef === '#meta') return { $ref: '#/$defs/schema' };
+    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, pin(item)]));
+  };
+  return pin(schema) as Record<string, unknown>;
 }
 
 function toError(options: { spec: LoadedSpec; problems: readonly SpecProblem[] }): CodegenError {

@@ -207,7 +207,10 @@ function responseBodyType(options: { responses: readonly Response[]; base: strin
       types.add(`${options.base}['responses'][${status}]['content'][${literal(media.mediaType)}]`);
     }
   }
-  return types.size === 0 ? options.empty : [...types].join(' | ');
+  if (types.size === 0) return options.empty;
+  // A success without a body (a 202 next to a 200 with one) means callers may get nothing back.
+  if (!preferJson && options.responses.some((response) => response.contents.length === 0)) types.add('undefined');
+  return [...types].join(' | ');
 }
 
 /** JSON media types when there are any (that is what clients parse); otherwise all of them. */
