@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { type InterfaceDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind, Writers } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import { isBinaryContent } from '../model/patterns.js';
@@ -47,7 +48,18 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
 async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext }): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   // openapi-typescript mutates nothing we keep, but give it its own copy to be sure.
-  const ast = await openapiTS(structuredClone(options.document) as never, { silent: true });
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const ast = await openapiTS(structuredClone(options.document) as never, {
+    silent: true,
+    // A `format: binary` string is bytes (a file field of a multipart form, a download): a Blob,
+    // which is what fetch sends and returns, not the `string` openapi-typescript would say.
+    transform(schema) {
+      if (!('format' in schema) || schema.format !== 'binary') return undefined;
+      const nullable = ('nullable' in schema && schema.nullable === true) || (Array.isArray(schema.type) && schema.type.includes('null'));
+      return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+    },
+  });
   return `${banner(options.context)}${astToString(ast)}`;
 }
 

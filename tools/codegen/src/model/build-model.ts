@@ -277,10 +277,11 @@ function readSerialisation(options: { record: Json; location: string; schema: Sc
   delimiter?: ArrayDelimiter;
 } {
   const { record } = options;
+  const tsv = record['x-collectionFormat'] === 'tsv';
   const style = asString(record.style) ?? DEFAULT_STYLES[options.location] ?? 'form';
-  const explode = typeof record.explode === 'boolean' ? record.explode : style === 'form';
+  const explode = typeof record.explode === 'boolean' ? record.explode : style === 'form' && !tsv;
   const isArray = options.schema.type === 'array' || (Array.isArray(options.schema.type) && options.schema.type.includes('array'));
-  const delimiter = record['x-collectionFormat'] === 'tsv' ? '\t' : DELIMITERS[style];
+  const delimiter = tsv ? '\t' : DELIMITERS[style];
   return { style, explode, ...(isArray && !explode && delimiter ? { delimiter } : {}) };
 }
 
