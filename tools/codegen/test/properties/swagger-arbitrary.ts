@@ -109,7 +109,9 @@ export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).
             `/${segments.map((segment) => ('param' in segment ? `{${segment.param}}` : segment.text)).join('/')}`,
             Object.fromEntries(
               Object.entries(methods).map(([method, op]) => {
-                const id = op.operationId && !usedIds.has(op.operationId) ? (usedIds.add(op.operationId), op.operationId) : undefined;
+                // operationIds must be unique: a repeated one is dropped (the model then derives a name).
+                const id = op.operationId && !usedIds.has(op.operationId) ? op.operationId : undefined;
+                if (id) usedIds.add(id);
                 const pathParameters = segments.flatMap((segment) =>
                   'param' in segment ? [{ name: segment.param, in: 'path', required: true, type: 'string' }] : [],
                 );
