@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
+import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
+import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { loadSpecFile } from './load.js';
@@ -54,21 +56,23 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     specName: path.basename(config.spec),
     specSha256: spec.sha256,
   };
-  const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
-  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
+  // One entry per package: the folder it owns and the emitter that fills its src/generated/.
+  const emitters = [
+    { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context }) },
+    { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
+    { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
+  ];
+  const files: PlannedFile[] = [];
+  for (const emitter of emitters) files.push(...(await time(`emit:${emitter.folder}`, emitter.emit)));
+  const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
   const previous = await readPreviousScaffold(config.out);
   const scaffold = await time('scaffold', async () =>
-    planPackageScaffold({ config, folders: ownedDirs.map(packageFolderOf), templates: await findPackageTemplates(), previous }),
+    planPackageScaffold({ config, folders: emitters.map((emitter) => emitter.folder), templates: await findPackageTemplates(), previous }),
   );
   const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true };
-}
-
-/** `types/src/generated` → `types`. */
-function packageFolderOf(generated: string): string {
-  return generated.split('/')[0] as string;
 }
 
 /**
