@@ -67,7 +67,13 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
   const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
   const previous = await readPreviousScaffold(config.out);
   const scaffold = await time('scaffold', async () =>
-    planPackageScaffold({ config, folders: emitters.map((emitter) => emitter.folder), templates: await findPackageTemplates(), previous }),
+    planPackageScaffold({
+      config,
+      folders: emitters.map((emitter) => emitter.folder),
+      templates: await findPackageTemplates(),
+      previous,
+      generated: files,
+    }),
   );
   const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFile, type ResolvedConfig } from './config.js';
 import type { PlannedFile } from './emit/shared.js';
+import { pruneUnportableFiles } from './scaffold-prune.js';
 
 /**
  * The hand-maintained files of this repository's packages (package.json, README, tsdown config,
@@ -63,7 +64,7 @@ export async function findPackageTemplates(): Promise<PackageTemplates | undefin
 
 /**
  * The files that make each generated package installable on its own: package.json, tsconfig.json,
- * README, tsdown config, src/index.ts and src/runtime/** (plus a workspace root for a fresh output
+ * README, tsdown config, src/index.ts and the other hand-written sources (plus a workspace root for a fresh output
  * folder), retargeted to the config's scope and name.
  *
  * They are never allowed to clobber a person's work. A file is planned only when it is missing, or
@@ -80,6 +81,8 @@ export async function planPackageScaffold(options: {
   templates: PackageTemplates | undefined;
   /** The manifest's `scaffold` record from the previous run; undefined when there was no manifest. */
   previous: Readonly<Record<string, string>> | undefined;
+  /** This run's generated files: hand-written files are kept only where their imports resolve. */
+  generated: readonly PlannedFile[];
 }): Promise<PlannedFile[]> {
   const { config, templates } = options;
   const inRepository = templates !== undefined && path.resolve(config.out) === path.resolve(templates.root);
@@ -89,31 +92,41 @@ export async function planPackageScaffold(options: {
     config.scope === templates.scope &&
     config.name === templates.name;
   if (!inRepository && !(config.scaffold ?? !sameApi)) return [];
-  const retarget = createRetargeter({ from: templates, to: config });
+  const retarget = createRetargeter({ from: templates, to: config, folders: options.folders });
   const files: PlannedFile[] = [];
+  // src/index.ts and every other hand-written source: kept only where they fit the new API.
+  const handWritten: PlannedFile[] = [];
   for (const folder of options.folders) {
     const source = templates ? path.join(templates.root, folder) : undefined;
     const read = async (file: string) => (source ? readFile(path.join(source, file), 'utf8').catch(() => undefined) : undefined);
     const template = await read('package.json');
-    files.push({ path: `${folder}/package.json`, content: renderPackageJson({ template, folder, config, retarget }) });
+    files.push({
+      path: `${folder}/package.json`,
+      content: renderPackageJson({ template, folder, folders: options.folders, config, retarget }),
+    });
     files.push({
       path: `${folder}/tsconfig.json`,
       content: renderTsconfig(templates?.compilerOptions ?? STRICT_COMPILER_OPTIONS),
     });
     const index = await read('src/index.ts');
-    files.push({ path: `${folder}/src/index.ts`, content: index ? retarget(index) : "export * from './generated/index.js';\n" });
-    if (inRepository) continue;
+    const indexFile = { path: `${folder}/src/index.ts`, content: index ? retarget(index) : "export * from './generated/index.js';\n" };
+    if (inRepository) {
+      files.push(indexFile);
+      continue;
+    }
+    handWritten.push(indexFile);
     const readme = await read('README.md');
     files.push({ path: `${folder}/README.md`, content: readme ? retarget(readme) : renderReadme({ folder, config }) });
     const tsdown = await read('tsdown.config.ts');
     if (tsdown) files.push({ path: `${folder}/tsdown.config.ts`, content: tsdown });
     if (source) {
-      for (const file of await listRuntimeFiles(source)) {
+      for (const file of await listHandWrittenSources(source)) {
         const text = await readFile(path.join(source, file), 'utf8');
-        files.push({ path: `${folder}/${file}`, content: retarget(text) });
+        handWritten.push({ path: `${folder}/${file}`, content: retarget(text) });
       }
     }
   }
+  files.push(...pruneUnportableFiles({ files: [...options.generated, ...files, ...handWritten], handWritten, scope: config.scope }));
   // A workspace root only for a folder the generator starts from scratch (or set up itself before).
   if (!inRepository && (options.previous === undefined || 'package.json' in options.previous)) {
     files.push({ path: 'pnpm-workspace.yaml', content: "packages:\n  - '*'\n" });
@@ -132,28 +145,34 @@ export async function planPackageScaffold(options: {
   return files.filter((_, index) => owned[index]);
 }
 
-/** Every file under `src/runtime`, relative to the package folder, sorted. */
-async function listRuntimeFiles(packageDir: string): Promise<string[]> {
-  const runtime = path.join(packageDir, 'src', 'runtime');
-  const entries = await readdir(runtime, { withFileTypes: true, recursive: true }).catch(() => []);
+/** Every hand-written file under `src` but index.ts (src/runtime, client.ts, …), relative to the package, sorted. */
+async function listHandWrittenSources(packageDir: string): Promise<string[]> {
+  const entries = await readdir(path.join(packageDir, 'src'), { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(packageDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('src/generated/') && file !== 'src/index.ts' && !/\.test(-d)?\.tsx?$/.test(file))
     .sort();
 }
 
 /**
- * Rewrites template text for another API: `@complero/` → `@scope/`, `Complero` → `Name`,
- * `complero` → `name`, `COMPLERO` → `NAME`. The generator's own name (`complero-codegen`) stays.
+ * Rewrites template text for another API: `@complero/<package>` → `@scope/<package>` for the
+ * generated packages, `Complero` → `Name`, `complero` → `name`, `COMPLERO` → `NAME`. The generator
+ * itself (`complero-codegen`, `@complero/codegen`) keeps its name.
  */
-function createRetargeter(options: { from: PackageTemplates | undefined; to: ResolvedConfig }): (text: string) => string {
+function createRetargeter(options: {
+  from: PackageTemplates | undefined;
+  to: ResolvedConfig;
+  folders: readonly string[];
+}): (text: string) => string {
   const { from, to } = options;
   if (!from || (from.scope === to.scope && from.name === to.name)) return (text) => text;
   const word = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const lower = new RegExp(`${word(from.name.toLowerCase())}(?!-codegen)`, 'g');
+  const packages = new RegExp(`${word(from.scope)}/(${options.folders.map(word).join('|')})\\b`, 'g');
+  const lower = new RegExp(`${word(from.name.toLowerCase())}(?![-/]codegen)`, 'g');
   return (text) =>
     text
-      .replaceAll(`${from.scope}/`, `${to.scope}/`)
+      .replace(packages, `${to.scope}/$1`)
       .replaceAll(from.name, to.name)
       .replace(lower, to.name.toLowerCase())
       .replaceAll(from.name.toUpperCase(), to.name.toUpperCase());
@@ -162,6 +181,7 @@ function createRetargeter(options: { from: PackageTemplates | undefined; to: Res
 function renderPackageJson(options: {
   template: string | undefined;
   folder: string;
+  folders: readonly string[];
   config: ResolvedConfig;
   retarget: (text: string) => string;
 }): string {
@@ -180,7 +200,22 @@ function renderPackageJson(options: {
   const scripts = { ...((base.scripts as Record<string, string> | undefined) ?? {}) };
   // A scaffolded package ships no tests of its own; `vitest run` would fail on an empty suite.
   delete scripts.test;
-  const json = { ...base, name: `${config.scope}/${folder}`, scripts };
+  // Workspace links to anything but the generated packages (the generator itself) cannot resolve
+  // outside this repository.
+  const generated = new Set(options.folders.map((name) => `${config.scope}/${name}`));
+  const dependencies = Object.fromEntries(
+    (['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const)
+      .filter((key) => base[key] !== undefined)
+      .map((key) => [
+        key,
+        Object.fromEntries(
+          Object.entries(base[key] as Record<string, string>).filter(
+            ([name, range]) => !range.startsWith('workspace:') || generated.has(name),
+          ),
+        ),
+      ]),
+  );
+  const json = { ...base, ...dependencies, name: `${config.scope}/${folder}`, scripts };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 

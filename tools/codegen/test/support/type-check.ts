@@ -17,7 +17,13 @@ export interface TypeCheckResult {
  * tsconfig.base.json. Packages import each other by `@scope/<folder>` (mapped to their sources)
  * and their third-party dependencies from this repository's install of the same package.
  */
-export async function typeCheckPackages(options: { root: string; scope: string; folders: readonly string[] }): Promise<TypeCheckResult> {
+export async function typeCheckPackages(options: {
+  root: string;
+  scope: string;
+  folders: readonly string[];
+  /** Lines of diagnostics to keep (default 40). */
+  maxLines?: number;
+}): Promise<TypeCheckResult> {
   const templates = await findPackageTemplates();
   for (const folder of options.folders) {
     const installed = path.join(REPO_ROOT, 'packages', folder, 'node_modules');
@@ -35,6 +41,10 @@ export async function typeCheckPackages(options: { root: string; scope: string; 
     encoding: 'utf8',
     cwd: options.root,
   });
-  const output = `${run.stdout}${run.stderr}`.split('\n').slice(0, 40).join('\n').trim();
+  const output = `${run.stdout}${run.stderr}`
+    .split('\n')
+    .slice(0, options.maxLines ?? 40)
+    .join('\n')
+    .trim();
   return { exitCode: run.status ?? 1, output };
 }
