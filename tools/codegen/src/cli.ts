@@ -23,8 +23,8 @@ Options (generate):
                       src/index.ts and src/runtime; default: only for an API other than this
                       repository's own, and never over files someone has edited
   A --spec other than the config's drops the settings that describe that spec (baseUrl,
-  resources, upstream, requireOperationIds): the base URL then comes from the new spec's first
-  server, and operations without an operationId get derived names.
+  resources, upstream): the base URL then comes from the new spec's first server. Policies such
+  as requireOperationIds still apply; pass a --config of your own to change them.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   -h, --help          show this help
 `;
@@ -125,10 +125,10 @@ async function resolveCliConfig(options: {
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
   const loaded = await loadConfigFile(configFile);
   const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
-  // baseUrl, resources, upstream and the operationId policy describe the configured spec; they do
-  // not carry over to another.
+  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
+  // Policies (requireOperationIds, patterns, maxSpecBytes) do.
   const { baseUrl, upstream, ...rest } = loaded;
-  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, requireOperationIds: false, spec };
+  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
   const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
     ...(values.scope ? { scope: values.scope } : {}),
