@@ -42,6 +42,11 @@ export interface CodegenConfig {
   readonly patterns?: Partial<PatternConfig>;
   /** Resource method names for people, by operationId: `{ BulkUploadContacts: 'contacts.upload' }`. */
   readonly resources?: Readonly<Record<string, string>>;
+  /**
+   * Stems of React hook names, by operationId, where the derived ones read badly:
+   * `{ TriggerSandboxEvent: 'TriggerSandboxEvent' }` gives `useTriggerSandboxEvent`.
+   */
+  readonly hookNames?: Readonly<Record<string, string>>;
   /** Where the spec comes from, for `complero-codegen drift`. */
   readonly upstream?: { readonly url: string; readonly timeoutMs?: number };
   /** Refuse specs larger than this many bytes. */
@@ -61,6 +66,7 @@ export interface ResolvedConfig extends Omit<CodegenConfig, 'patterns'> {
   readonly patterns: PatternConfig;
   readonly requireOperationIds: boolean;
   readonly resources: Readonly<Record<string, string>>;
+  readonly hookNames: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_PATTERNS: PatternConfig = {
@@ -91,6 +97,7 @@ export function resolveConfig(options: { config: CodegenConfig; baseDir: string;
     requireOperationIds: config.requireOperationIds ?? false,
     patterns: { ...DEFAULT_PATTERNS, ...config.patterns },
     resources: config.resources ?? {},
+    hookNames: config.hookNames ?? {},
   };
 }
 
@@ -171,6 +178,14 @@ export function checkConfig(options: { config: CodegenConfig; file: string }): v
     if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)?$/.test(target)) {
       throw new CodegenError({
         message: `resources.${operationId} must be "group.method" or "method", found "${target}"`,
+        location: { file: options.file },
+      });
+    }
+  }
+  for (const [operationId, stem] of Object.entries(config.hookNames ?? {})) {
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(stem)) {
+      throw new CodegenError({
+        message: `hookNames.${operationId} must be a PascalCase stem like "TriggerSandboxEvent" (it becomes useTriggerSandboxEvent), found "${stem}"`,
         location: { file: options.file },
       });
     }

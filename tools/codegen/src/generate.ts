@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
 import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
+import { emitReactQuery, REACT_QUERY_PACKAGE_FOLDER } from './emit/react-query.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { loadSpecFile } from './load.js';
@@ -61,6 +62,7 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context }) },
     { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
     { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
+    { folder: REACT_QUERY_PACKAGE_FOLDER, emit: () => emitReactQuery({ model, context, hookNames: config.hookNames }) },
   ];
   const files: PlannedFile[] = [];
   for (const emitter of emitters) files.push(...(await time(`emit:${emitter.folder}`, emitter.emit)));

@@ -119,3 +119,33 @@ export function toArgumentName(raw: string): string {
     .join('');
   return toSafeIdentifier(ensureIdentifierStart(name === '' ? 'value' : name));
 }
+
+/** A simple English singular for resource names (`contacts` → `contact`, `addresses` → `address`). */
+export function singularise(word: string): string {
+  if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/i.test(word)) return word;
+  if (/(s|x|z|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (/s$/i.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The PascalCase stem of an operation's React hooks, from its resource group and method, so any
+ * API gets readable names: `contacts.get` → `Contact` (`useContact`), `events.list` → `Events`,
+ * `events.latest` → `LatestEvents`, `contacts.delete` → `DeleteContact`,
+ * `documentation.getForEvent` → `DocumentationForEvent`, `ping` → `Ping`. `many` says whether the
+ * operation deals in many items (a list response, an array body); `override` wins when given.
+ */
+export function deriveHookStem(options: { group: string; method: string; many: boolean; override?: string }): string {
+  if (options.override) return toPascalCase(options.override);
+  const { group, method } = options;
+  if (group === '') return toPascalCase(method);
+  const one = toPascalCase(singularise(group));
+  const all = toPascalCase(group);
+  if (method === 'get') return one;
+  if (method === 'list') return all;
+  const getRest = /^get([A-Z].*)$/.exec(method)?.[1];
+  if (getRest !== undefined) return /^(By|For|Of|In|With)[A-Z]/.test(getRest) ? `${one}${getRest}` : toPascalCase(getRest);
+  if (/^[a-z0-9]+$/.test(method)) return `${toPascalCase(method)}${options.many ? all : one}`;
+  return toPascalCase(method);
+}
