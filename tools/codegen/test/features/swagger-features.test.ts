@@ -122,16 +122,47 @@ function serialisationOf(output: FixtureOutput, id: string) {
   );
 }
 
-describe('the generated types of every feature fixture', () => {
-  it('type-check under the strict settings, with the assertions written for each fixture', async () => {
-    expect(Object.keys(TYPE_ASSERTIONS).sort()).toStrictEqual([...outputs.keys()].sort());
+/** Client emitter bugs these fixtures expose, by `fixture/package`; expected to fail until fixed. */
+const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
+  'collection-format/client':
+    'TS2322 in generated/resources.ts: an array path parameter (collectionFormat csv) is passed where string | number is expected',
+};
+
+describe('the generated packages of every feature fixture', () => {
+  const diagnostics = new Map<string, string[]>();
+
+  beforeAll(async () => {
     for (const [name, assertions] of Object.entries(TYPE_ASSERTIONS)) {
       writeFileSync(path.join(fixture(name).dir, 'types/src/feature-assertions.ts'), `${PREAMBLE}${assertions}\n`);
     }
-    const result = await typeCheckPackages({ root, scope: '@fixture', folders: [...outputs.keys()].map((name) => `${name}/types`) });
-    expect(result.output).toBe('');
-    expect(result.exitCode).toBe(0);
+    const names = [...outputs.keys()];
+    const result = await typeCheckPackages({
+      root,
+      scope: '@fixture',
+      folders: names.flatMap((name) => [`${name}/types`, `${name}/client`]),
+      paths: Object.fromEntries(names.map((name) => [`@${name}/*`, [`./${name}/*/src/index.ts`]])),
+      maxLines: 10_000,
+    });
+    for (const line of result.output.split('\n').filter((text) => /error TS\d+/.test(text))) {
+      const key = line.split('/').slice(0, 2).join('/');
+      diagnostics.set(key, [...(diagnostics.get(key) ?? []), line]);
+    }
   }, 120_000);
+
+  it('have type assertions written for every fixture', () => {
+    expect(Object.keys(TYPE_ASSERTIONS).sort()).toStrictEqual([...outputs.keys()].sort());
+  });
+
+  it.each(Object.keys(TYPE_ASSERTIONS).sort())('%s: the types package type-checks strictly and its assertions hold', (name) => {
+    expect(diagnostics.get(`${name}/types`) ?? []).toStrictEqual([]);
+  });
+
+  for (const name of Object.keys(TYPE_ASSERTIONS).sort()) {
+    const bug = KNOWN_EMITTER_BUGS[`${name}/client`];
+    (bug ? it.fails : it)(`${name}: the client package type-checks strictly${bug ? ` (known emitter bug: ${bug})` : ''}`, () => {
+      expect(diagnostics.get(`${name}/client`) ?? []).toStrictEqual([]);
+    });
+  }
 });
 
 describe('collectionFormat', () => {

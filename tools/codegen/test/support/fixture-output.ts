@@ -14,10 +14,11 @@ export interface FixtureOutput {
   readonly operation: (id: string) => Operation;
 }
 
-/** Generates a fixture with the scope `@fixture` and product name `Fixture`, scaffold included. */
+/** Generates a fixture as its own API: scope `@<fixture name>`, product name `Fixture`, scaffold included. */
 export async function generateFixture(options: { spec: string; root: string }): Promise<FixtureOutput> {
-  const dir = path.join(options.root, path.basename(options.spec).replace(/\.\w+$/, ''));
-  const config = resolveConfig({ config: { spec: options.spec, out: dir, scope: '@fixture', name: 'Fixture' }, baseDir: dir });
+  const name = path.basename(options.spec).replace(/\.\w+$/, '');
+  const dir = path.join(options.root, name);
+  const config = resolveConfig({ config: { spec: options.spec, out: dir, scope: `@${name}`, name: 'Fixture' }, baseDir: dir });
   const { model } = await generate({ config });
   return {
     model,

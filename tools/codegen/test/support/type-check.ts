@@ -21,17 +21,20 @@ export async function typeCheckPackages(options: {
   root: string;
   scope: string;
   folders: readonly string[];
+  /** Module paths for tsc; by default every `@scope/<folder>` maps to `<folder>/src/index.ts`. */
+  paths?: Readonly<Record<string, readonly string[]>>;
   /** Lines of diagnostics to keep (default 40). */
   maxLines?: number;
 }): Promise<TypeCheckResult> {
   const templates = await findPackageTemplates();
   for (const folder of options.folders) {
-    const installed = path.join(REPO_ROOT, 'packages', folder, 'node_modules');
+    // `x/client` (a fixture's package) uses what this repository installed for `client`.
+    const installed = path.join(REPO_ROOT, 'packages', path.basename(folder), 'node_modules');
     const link = path.join(options.root, folder, 'node_modules');
     if (existsSync(installed) && !existsSync(link)) symlinkSync(installed, link, 'dir');
   }
   const tsconfig = {
-    compilerOptions: { ...templates?.compilerOptions, paths: { [`${options.scope}/*`]: ['./*/src/index.ts'] }, types: [] },
+    compilerOptions: { ...templates?.compilerOptions, paths: options.paths ?? { [`${options.scope}/*`]: ['./*/src/index.ts'] }, types: [] },
     include: options.folders.map((folder) => `${folder}/src`),
   };
   const project = path.join(options.root, 'tsconfig.check.json');
