@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfigFile, type ResolvedConfig } from './config.js';
+import { checkConfig, loadConfigFile, type ResolvedConfig } from './config.js';
 import { runDrift } from './drift/run-drift.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
@@ -16,6 +17,16 @@ Options (generate):
   --config FILE       codegen config (default: spec/codegen.config.ts of this repository)
   --spec FILE         spec to generate from (overrides the config)
   --out DIR           output root holding the packages (overrides the config)
+  --scope @NAME       npm scope of the packages (overrides the config)
+  --name NAME         the API's product name, PascalCase (overrides the config)
+  --base-url URL      the client's default base URL (overrides the config)
+  --scaffold, --no-scaffold
+                      write (or not) each package's package.json, tsconfig.json, README,
+                      src/index.ts and src/runtime; default: only for an API other than this
+                      repository's own, and never over files someone has edited
+  A --spec other than the config's drops the settings that describe that spec (baseUrl,
+  resources, upstream): the base URL then comes from the new spec's first server. Policies such
+  as requireOperationIds still apply; pass a --config of your own to change them.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   -h, --help          show this help
 
@@ -109,6 +120,11 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       spec: { type: 'string' },
       out: { type: 'string' },
+      scope: { type: 'string' },
+      name: { type: 'string' },
+      'base-url': { type: 'string' },
+      scaffold: { type: 'boolean' },
+      'no-scaffold': { type: 'boolean' },
       check: { type: 'boolean' },
       upstream: { type: 'string' },
       'timeout-ms': { type: 'string' },
@@ -123,28 +139,55 @@ function parse(argv: readonly string[]) {
 
 async function resolveCliConfig(options: {
   cwd: string;
-  values: { config?: string; spec?: string; out?: string };
+  values: {
+    config?: string;
+    spec?: string;
+    out?: string;
+    scope?: string;
+    name?: string;
+    'base-url'?: string;
+    scaffold?: boolean;
+    'no-scaffold'?: boolean;
+  };
 }): Promise<ResolvedConfig> {
   const { values, cwd } = options;
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
-  const config = await loadConfigFile(configFile);
-  return {
-    ...config,
-    ...(values.spec ? { spec: path.resolve(cwd, values.spec) } : {}),
+  const loaded = await loadConfigFile(configFile);
+  const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
+  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
+  // Policies (requireOperationIds, patterns, maxSpecBytes) do.
+  const { baseUrl, upstream, ...rest } = loaded;
+  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
+  const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
+    ...(values.scope ? { scope: values.scope } : {}),
+    ...(values.name ? { name: values.name } : {}),
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(values.scaffold ? { scaffold: true } : values['no-scaffold'] ? { scaffold: false } : {}),
   };
+  const merged = { ...config, ...overrides };
+  checkConfig({ config: merged, file: '(command line)' });
+  return merged;
 }
 
-/** `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml). */
+/**
+ * `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml)
+ * — from the working folder first, then from the generator's own location, so that
+ * `generate --spec … --out …` works from anywhere.
+ */
 function findDefaultConfig(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+  const found = findConfigAbove(cwd) ?? findConfigAbove(path.dirname(fileURLToPath(import.meta.url)));
+  if (found) return found;
+  throw new CodegenError({
+    message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
+    hint: 'pass --config FILE',
+  });
+}
+
+function findConfigAbove(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'spec', 'codegen.config.ts');
     if (existsSync(candidate) && existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return candidate;
-    if (path.dirname(dir) === dir) {
-      throw new CodegenError({
-        message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
-        hint: 'pass --config FILE',
-      });
-    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
