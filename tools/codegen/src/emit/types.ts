@@ -3,17 +3,8 @@ import { propertyKey } from '../model/naming.js';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
-import {
-  banner,
-  createPrinterProject,
-  docs,
-  type EmitContext,
-  generatedDir,
-  literal,
-  type PlannedFile,
-  printModule,
-  simpleSchemaType,
-} from './shared.js';
+import { renderOpenApiTypeScript } from './openapi-types.js';
+import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
 
 /** Folder of the types package inside the output root. */
 export const TYPES_PACKAGE_FOLDER = 'types';
@@ -25,9 +16,8 @@ export const TYPES_PACKAGE_FOLDER = 'types';
 export async function emitTypes(options: { model: ApiModel; document: OpenApiDocument; context: EmitContext }): Promise<PlannedFile[]> {
   const { model, context } = options;
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
-  const project = createPrinterProject();
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
-    printModule({ project, path: `${dir}/${name}`, statements, context });
+    printModule({ path: `${dir}/${name}`, statements, context });
   return [
     { path: `${dir}/openapi.ts`, content: await renderOpenApiTypes({ document: options.document, context }) },
     module('schemas.ts', schemaStatements(model)),
@@ -45,10 +35,7 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
 }
 
 async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext }): Promise<string> {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
-  // openapi-typescript mutates nothing we keep, but give it its own copy to be sure.
-  const ast = await openapiTS(structuredClone(options.document) as never, { silent: true });
-  return `${banner(options.context)}${astToString(ast)}`;
+  return `${banner(options.context)}${await renderOpenApiTypeScript(options.document)}`;
 }
 
 function schemaStatements(model: ApiModel): StatementStructures[] {
