@@ -1,9 +1,13 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigFile, type ResolvedConfig } from './config.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
+import { findDefaultConfigFile, recordGenerationState } from './state.js';
+import type { WriteReason } from './write/plan.js';
+
+/** How the summary names each kind of write. */
+const WRITTEN: Record<WriteReason, string> = { missing: 'created', stale: 'updated', forced: 'rewritten' };
 
 const USAGE = `Usage: complero-codegen <command> [options]
 
@@ -15,15 +19,21 @@ Options (generate):
   --spec FILE         spec to generate from (overrides the config)
   --out DIR           output root holding the packages (overrides the config)
   --check             write nothing; exit 1 listing every stale, missing or extra file
+  --force             regenerate and rewrite every file, even when nothing changed
   -h, --help          show this help
 `;
 
-/** Runs the CLI and returns the process exit code. Never throws for bad input: it prints. */
+/**
+ * Runs the CLI and returns the process exit code. Never throws for bad input: it prints.
+ * `recordState` keeps what a writing run produced in node_modules/.cache so the launcher can
+ * answer the next unchanged run without loading the generator (see state.ts).
+ */
 export async function runCli(options: {
   argv: readonly string[];
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  recordState?: boolean;
 }): Promise<number> {
   const { stdout, stderr } = options;
   let args: ReturnType<typeof parse>;
@@ -44,8 +54,20 @@ export async function runCli(options: {
   }
   try {
     const config = await resolveCliConfig({ cwd: options.cwd, values: args.values });
-    const result = await generate({ config, check: args.values.check === true });
+    const result = await generate({ config, check: args.values.check === true, force: args.values.force === true });
     const { plan } = result;
+    if (options.recordState && !args.values.check && config.configFile) {
+      recordGenerationState({
+        configFile: config.configFile,
+        spec: args.values.spec ? path.resolve(options.cwd, args.values.spec) : undefined,
+        out: args.values.out ? path.resolve(options.cwd, args.values.out) : undefined,
+        specFile: config.spec,
+        specSha256: result.specSha256,
+        root: plan.root,
+        files: [...plan.writes.map((file) => file.path), ...plan.unchanged],
+        ownedDirs: result.ownedDirs,
+      });
+    }
     if (args.values.check) {
       const problems = [
         ...plan.writes.map((file) => `  ${file.reason === 'missing' ? 'missing' : 'stale'}: ${file.path}`),
@@ -63,7 +85,7 @@ export async function runCli(options: {
       changed === 0
         ? `complero-codegen: ${plan.unchanged.length} generated files already up to date\n`
         : `complero-codegen: wrote ${plan.writes.length}, removed ${plan.removals.length}, unchanged ${plan.unchanged.length}\n${[
-            ...plan.writes.map((file) => `  ${file.reason === 'missing' ? 'created' : 'updated'}: ${file.path}`),
+            ...plan.writes.map((file) => `  ${WRITTEN[file.reason]}: ${file.path}`),
             ...plan.removals.map((file) => `  removed: ${file}`),
           ].join('\n')}\n`,
     );
@@ -87,6 +109,7 @@ function parse(argv: readonly string[]) {
       spec: { type: 'string' },
       out: { type: 'string' },
       check: { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -108,14 +131,10 @@ async function resolveCliConfig(options: {
 
 /** `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml). */
 function findDefaultConfig(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'spec', 'codegen.config.ts');
-    if (existsSync(candidate) && existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return candidate;
-    if (path.dirname(dir) === dir) {
-      throw new CodegenError({
-        message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
-        hint: 'pass --config FILE',
-      });
-    }
-  }
+  const found = findDefaultConfigFile(cwd);
+  if (found) return found;
+  throw new CodegenError({
+    message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
+    hint: 'pass --config FILE',
+  });
 }

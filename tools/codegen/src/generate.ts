@@ -22,13 +22,18 @@ export interface GenerateResult {
   readonly timings: StageTimings;
   /** True when `check` was set: nothing was written. */
   readonly checked: boolean;
+  /** sha256 of the spec bytes this run generated from. */
+  readonly specSha256: string;
+  /** Folders (relative to the output root) that hold generated files only. */
+  readonly ownedDirs: readonly string[];
 }
 
 /**
  * The whole pipeline: load → validate → upgrade → model → emit → plan → write. Every stage runs
- * before anything is written, so bad input leaves the output tree exactly as it was.
+ * before anything is written, so bad input leaves the output tree exactly as it was. `force`
+ * rewrites files whose content is already right.
  */
-export async function generate(options: { config: ResolvedConfig; check?: boolean }): Promise<GenerateResult> {
+export async function generate(options: { config: ResolvedConfig; check?: boolean; force?: boolean }): Promise<GenerateResult> {
   const { config } = options;
   const timings: StageTimings = {};
   const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
@@ -55,9 +60,9 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
   const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
   const all = [...files, renderManifest({ files, context })];
   const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
-  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
+  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
   if (!options.check) await time('write', () => applyChanges(plan));
-  return { plan, model, timings, checked: options.check === true };
+  return { plan, model, timings, checked: options.check === true, specSha256: spec.sha256, ownedDirs };
 }
 
 /** Records what was generated from what: the spec's sha256 and every file's sha256. */
