@@ -20,6 +20,7 @@ Options (generate):
   --out DIR           output root holding the packages (overrides the config)
   --check             write nothing; exit 1 listing every stale, missing or extra file
   --force             regenerate and rewrite every file, even when nothing changed
+  --timings           print milliseconds per stage (JSON) on stderr
   -h, --help          show this help
 `;
 
@@ -56,6 +57,7 @@ export async function runCli(options: {
     const config = await resolveCliConfig({ cwd: options.cwd, values: args.values });
     const result = await generate({ config, check: args.values.check === true, force: args.values.force === true });
     const { plan } = result;
+    if (args.values.timings) stderr(`complero-codegen: timings ${JSON.stringify(roundTimings(result.timings))}\n`);
     if (options.recordState && !args.values.check && config.configFile) {
       recordGenerationState({
         configFile: config.configFile,
@@ -100,6 +102,10 @@ export async function runCli(options: {
   }
 }
 
+function roundTimings(timings: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms * 10) / 10]));
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -110,6 +116,7 @@ function parse(argv: readonly string[]) {
       out: { type: 'string' },
       check: { type: 'boolean' },
       force: { type: 'boolean' },
+      timings: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -153,7 +153,7 @@ function readFastPathArgs(options: { argv: readonly string[]; cwd: string }): Fa
     return undefined;
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1 || positionals[0] !== 'generate' || values.force || values.help) return undefined;
+  if (positionals.length !== 1 || positionals[0] !== 'generate' || values.force || values.timings || values.help) return undefined;
   const configFile = values.config ? path.resolve(options.cwd, values.config) : findDefaultConfigFile(options.cwd);
   if (!configFile) return undefined;
   return {
@@ -171,6 +171,7 @@ const CLI_OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  timings: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
