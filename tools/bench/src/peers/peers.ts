@@ -24,7 +24,7 @@ export const PEERS: readonly Peer[] = [
     id: 'orval',
     label: `Orval ${PEER_PACKAGES.orval}`,
     outputs: 'types + fetch + react-query + MSW',
-    config: 'orval.config.mjs',
+    config: 'orval.config.cjs',
     args: (config) => [path.join(PEERS_DIR, 'node_modules/orval/dist/bin/orval.js'), '--config', config],
   },
   {

@@ -1,6 +1,8 @@
 // Orval 7: types + fetch functions + TanStack Query hooks + MSW handlers (faker data), one run.
 // The bench sets BENCH_SPEC (input) and BENCH_OUT (output folder).
-export default {
+// CommonJS: Orval's config loader reads `module.exports` (an ESM default export arrives as a
+// project named "default").
+module.exports = {
   bench: {
     input: { target: process.env.BENCH_SPEC },
     output: {
