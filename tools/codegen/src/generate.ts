@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
-import { loadSpecFile } from './load.js';
+import { type LoadedSpec, loadSpecFile } from './load.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { upgradeToOpenApi3 } from './upgrade.js';
@@ -44,25 +44,31 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  const spec = await time('load', () =>
+  // `let`, released after the upgrade: the source text and (for Swagger 2.0) the original document
+  // are not needed by later stages, and holding them raises peak memory during emit.
+  let spec: LoadedSpec | undefined = await time('load', () =>
     loadSpecFile({ path: config.spec, ...(config.maxSpecBytes ? { maxBytes: config.maxSpecBytes } : {}) }),
   );
-  const version = await time('validate', () => validateSpec({ spec, requireOperationIds: config.requireOperationIds }));
-  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec.document, version, file: spec.file }));
+  const specSha256 = spec.sha256;
+  const version = await time('validate', () => validateSpec({ spec: spec!, requireOperationIds: config.requireOperationIds }));
+  const document = await time('upgrade', () =>
+    upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }),
+  );
+  spec = undefined;
   const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
   const context: EmitContext = {
     scope: config.scope,
     name: config.name,
     baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
     specName: path.basename(config.spec),
-    specSha256: spec.sha256,
+    specSha256,
   };
   const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
   const all = [...files, renderManifest({ files, context })];
   const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
   if (!options.check) await time('write', () => applyChanges(plan));
-  return { plan, model, timings, checked: options.check === true, specSha256: spec.sha256, ownedDirs };
+  return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };
 }
 
 /** Records what was generated from what: the spec's sha256 and every file's sha256. */
