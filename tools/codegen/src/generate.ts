@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
+import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
+import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { type LoadedSpec, loadSpecFile } from './load.js';
@@ -63,9 +65,16 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     specName: path.basename(config.spec),
     specSha256,
   };
-  const files = [...(await time('emit:types', () => emitTypes({ model, document, context })))];
+  // One entry per package: the folder it owns and the emitter that fills its src/generated/.
+  const emitters = [
+    { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context }) },
+    { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
+    { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
+  ];
+  const files: PlannedFile[] = [];
+  for (const emitter of emitters) files.push(...(await time(`emit:${emitter.folder}`, emitter.emit)));
   const all = [...files, renderManifest({ files, context })];
-  const ownedDirs = [generatedDir(TYPES_PACKAGE_FOLDER)];
+  const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };

@@ -104,3 +104,11 @@ export function deriveOperationId(options: { method: string; path: string }): st
     .map((segment) => (/^\{.+\}$/.test(segment) ? `by ${segment.slice(1, -1)}` : segment));
   return toCamelCase([options.method, ...parts].join(' '));
 }
+
+/** `contactID` → `contactId`, `event_id` → `eventId`: a parameter name as people write it. */
+export function toArgumentName(raw: string): string {
+  const name = splitWords(raw)
+    .map((word, index) => (index === 0 ? word.toLowerCase() : capitalise(word.toLowerCase())))
+    .join('');
+  return toSafeIdentifier(ensureIdentifierStart(name === '' ? 'value' : name));
+}

@@ -1,0 +1,35 @@
+import { TimeoutError } from './errors.js';
+import { sleep } from './retry.js';
+import type { WaitOptions } from './types.js';
+
+/**
+ * Calls `check` until it returns a value, sleeping between calls (growing by `factor` up to
+ * 10 s), and fails with a `TimeoutError` naming `what` once `timeoutMs` has passed.
+ */
+export async function pollUntil<T>(options: {
+  check: (signal: AbortSignal | undefined) => Promise<{ done: T } | { pending: string }>;
+  what: string;
+  wait: WaitOptions | undefined;
+  factor: number;
+}): Promise<T> {
+  const { wait = {} } = options;
+  const timeoutMs = wait.timeoutMs ?? 120_000;
+  const deadline = Date.now() + timeoutMs;
+  let interval = wait.intervalMs ?? 1000;
+  for (;;) {
+    const outcome = await options.check(wait.signal);
+    if ('done' in outcome) return outcome.done;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new TimeoutError(`Gave up waiting for ${options.what} after ${timeoutMs} ms: it is still ${outcome.pending}.`);
+    await sleep(Math.min(interval, left), wait.signal);
+    interval = Math.min(interval * options.factor, 10_000);
+  }
+}
+
+// Words for "not finished yet"; any other status is terminal (succeeded, failed, cancelled, …).
+const IN_PROGRESS = /^(pending|queued|created|accepted|started|running|processing|in[_ -]?progress)$/i;
+
+/** True once an operation's status says it has finished, one way or another. */
+export function isTerminalStatus(status: unknown): boolean {
+  return typeof status === 'string' && status !== '' && !IN_PROGRESS.test(status);
+}

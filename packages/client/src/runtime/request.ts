@@ -1,0 +1,137 @@
+import type { Client } from 'openapi-fetch';
+import type { ResolvedOptions } from './config.js';
+import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
+import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
+import type { ApiResult, OperationDescriptor, RequestOptions } from './types.js';
+
+/** The parts of a request besides the operation itself. */
+export interface RequestInput {
+  readonly path?: Record<string, string | number>;
+  readonly query?: object;
+  readonly body?: unknown;
+}
+
+/** A sent request's result, with the raw body kept for callers that need more than `data`. */
+export type Sent<TData, THeaders> = ApiResult<TData, THeaders> & { readonly contentType: string };
+
+/** Sends one operation, with timeouts and retries, and turns every failure into a `CompleroError`. */
+export type Send = <TData, THeaders>(
+  operation: OperationDescriptor,
+  input: RequestInput,
+  options?: RequestOptions,
+) => Promise<Sent<TData, THeaders>>;
+
+// openapi-fetch's `request` is typed per path; descriptors are checked against the spec by the generator instead.
+type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** Builds the client's `send`: the only place a request goes out. */
+export function createSend(options: { raw: Client<never>; settings: ResolvedOptions; requestIdHeader: string }): Send {
+  const { raw, settings, requestIdHeader } = options;
+  return async (operation, input, call = {}) => {
+    const maxRetries = call.maxRetries ?? settings.maxRetries;
+    const where = `${operation.method} ${operation.path}`;
+    for (let attempt = 0; ; attempt++) {
+      const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+      const link = linkSignal({ signal: call.signal, timeoutMs });
+      let failure: CompleroError;
+      let retryAfterMs: number | undefined;
+      let retryable: boolean;
+      try {
+        const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
+          params: { path: input.path, query: input.query },
+          body: input.body,
+          headers: call.headers,
+          parseAs: operation.binary ? 'blob' : 'text',
+          signal: link.signal,
+        });
+        const requestId = response.headers.get(requestIdHeader) ?? undefined;
+        if (response.ok) {
+          return {
+            data: operation.binary ? data : parseJson({ text: data as string | undefined, status: response.status, requestId, where }),
+            status: response.status,
+            requestId,
+            headers: pickHeaders(response.headers, operation.headers),
+            contentType: response.headers.get('Content-Type') ?? '',
+          } as never;
+        }
+        retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+        failure = createHttpError({
+          status: response.status,
+          statusText: response.statusText,
+          body: error,
+          requestId,
+          where,
+          settings,
+          retryAfterMs,
+        });
+        retryable = isRetryableStatus(response.status) && isIdempotent(operation.method);
+      } catch (cause) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (cause instanceof CompleroError) throw cause;
+        const timedOut = link.timedOut();
+        failure = timedOut
+          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, { cause })
+          : new ConnectionError(`${where} failed before a response arrived: ${settings.redact(describeCause(cause))}`, { cause });
+        retryable = isIdempotent(operation.method) || (!timedOut && neverReachedServer(cause));
+      } finally {
+        link.release();
+      }
+      if (!retryable || attempt >= maxRetries) throw failure;
+      await sleep(computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }), call.signal);
+    }
+  };
+}
+
+function createHttpError(options: {
+  status: number;
+  statusText: string;
+  body: unknown;
+  requestId: string | undefined;
+  where: string;
+  settings: ResolvedOptions;
+  retryAfterMs: number | undefined;
+}): CompleroError {
+  const { status, requestId, settings } = options;
+  // The server may echo what it was sent; nothing it says may carry the key into an error.
+  const body = typeof options.body === 'string' ? settings.redact(options.body) : redactJson(options.body, settings.redact);
+  const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
+  const message = `${status}${options.statusText ? ` ${options.statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${options.where}${requestId ? `, request id ${requestId}` : ''})`;
+  const ErrorClass = errorClassForStatus(status);
+  return ErrorClass === RateLimitError
+    ? new RateLimitError(message, { status, requestId, body, retryAfterMs: options.retryAfterMs })
+    : new ErrorClass(message, { status, requestId, body });
+}
+
+function parseJson(options: { text: string | undefined; status: number; requestId: string | undefined; where: string }): unknown {
+  if (!options.text) return undefined;
+  try {
+    return JSON.parse(options.text);
+  } catch {
+    throw new CompleroError(
+      `${options.where} answered ${options.status} with a body that is not valid JSON: ${JSON.stringify(options.text.slice(0, 80))}`,
+      { status: options.status, requestId: options.requestId, body: options.text },
+    );
+  }
+}
+
+function redactJson(body: unknown, redact: (text: string) => string): unknown {
+  if (body === undefined) return undefined;
+  const text = JSON.stringify(body);
+  const clean = redact(text);
+  return clean === text ? body : JSON.parse(clean);
+}
+
+function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) picked[name] = value;
+  }
+  return picked;
+}
+
+function describeCause(cause: unknown): string {
+  const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return inner?.code ? `${text} (${inner.code})` : inner?.message ? `${text} (${inner.message})` : text;
+}

@@ -1,0 +1,83 @@
+import { BulkUploadError, CompleroError, InvalidArgumentError } from './errors.js';
+import type { Send } from './request.js';
+import type { OperationDescriptor, UploadChunk, UploadOptions, UploadResult, WaitOptions } from './types.js';
+
+/** The documented per-request limit of Complero's bulk uploads, when the spec gives no `maxItems`. */
+const DEFAULT_CHUNK_SIZE = 1000;
+
+/**
+ * Uploads any number of items, one request per chunk, in order. Checks the required fields of
+ * every item before sending anything, and stops at the first failed request with a
+ * `BulkUploadError` that says what was accepted, what failed and what was not sent.
+ */
+export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
+  send: Send;
+  operation: OperationDescriptor;
+  items: readonly TItem[];
+  call: UploadOptions | undefined;
+  waitFor: (operationId: string, wait: WaitOptions | undefined) => Promise<TOperation>;
+}): Promise<UploadResult<TItem, THeaders, TOperation>> {
+  const { operation, items, call } = options;
+  const limit = operation.upload?.maxItems ?? DEFAULT_CHUNK_SIZE;
+  const size = call?.chunkSize ?? limit;
+  if (!Array.isArray(items))
+    throw new InvalidArgumentError(`${operation.method} ${operation.path} takes an array of items, got ${typeof items}.`);
+  if (!(Number.isInteger(size) && size > 0 && size <= limit))
+    throw new InvalidArgumentError(`chunkSize must be a whole number from 1 to ${limit} (the documented limit), got ${String(size)}.`);
+  checkRequiredFields({ items, required: operation.upload?.required ?? [], where: `${operation.method} ${operation.path}` });
+  const header = operation.background?.operationId ?? 'Operation-Id';
+  const chunks: UploadChunk<TItem, THeaders>[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    const slice = items.slice(start, start + size);
+    const range = describeRange(start, start + slice.length);
+    try {
+      const { contentType: _, ...result } = await options.send<undefined, THeaders>(operation, { body: slice }, call);
+      const operationId = (result.headers as Record<string, string | undefined>)[header];
+      if (!operationId)
+        throw new CompleroError(`${operation.method} ${operation.path} answered ${result.status} without an ${header} header.`, {
+          status: result.status,
+          requestId: result.requestId,
+        });
+      chunks.push({ ...result, operationId, items: slice });
+    } catch (cause) {
+      const error = cause instanceof CompleroError ? cause : undefined;
+      const accepted = chunks.length
+        ? `items ${describeRange(0, start)} were accepted (operations ${chunks.map((chunk) => chunk.operationId).join(', ')})`
+        : 'no items were accepted';
+      const rest = start + size < items.length ? `; items ${describeRange(start + size, items.length)} were not sent` : '';
+      throw new BulkUploadError(`Bulk upload stopped: ${accepted}; items ${range} failed (${error?.message ?? String(cause)})${rest}.`, {
+        status: error?.status,
+        requestId: error?.requestId,
+        body: error?.body,
+        cause,
+        accepted: chunks,
+        failed: slice,
+        notSent: items.slice(start + size),
+      });
+    }
+  }
+  const operationIds = chunks.map((chunk) => chunk.operationId);
+  return { operationIds, chunks, wait: (wait) => Promise.all(operationIds.map((id) => options.waitFor(id, wait))) };
+}
+
+function checkRequiredFields(options: { items: readonly unknown[]; required: readonly string[]; where: string }): void {
+  const problems: string[] = [];
+  options.items.forEach((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push(`[${index}] is not an object`);
+      return;
+    }
+    for (const field of options.required) {
+      const value = (item as Record<string, unknown>)[field];
+      if (value === undefined || value === null || value === '') problems.push(`[${index}].${field} is missing`);
+    }
+  });
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 10).join(', ');
+  const more = problems.length > 10 ? ` and ${problems.length - 10} more` : '';
+  throw new InvalidArgumentError(`Nothing was sent to ${options.where}: ${shown}${more}. Required fields: ${options.required.join(', ')}.`);
+}
+
+function describeRange(from: number, to: number): string {
+  return to - from === 1 ? `${from}` : `${from}–${to - 1}`;
+}

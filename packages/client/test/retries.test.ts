@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { BulkUploadError, ConnectionError, createCompleroClient, GoneError, ServerError } from '../src/index.js';
+import { useTestServers } from './support/server.js';
+
+const startServer = useTestServers();
+const fast = { baseMs: 1, maxMs: 5 };
+
+describe('retries', () => {
+  it('retries a GET after 5xx and 429 and returns the eventual success', async () => {
+    const replies = [{ status: 503 }, { status: 429 }, { status: 200, json: { id: 'c1' } }];
+    const server = await startServer((_request, index) => replies[index]!);
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    const { data } = await complero.contacts.get('c1');
+    expect([data, server.requests.length]).toStrictEqual([{ id: 'c1' }, 3]);
+  });
+
+  it('gives up after maxRetries and throws the last error', async () => {
+    const server = await startServer(() => ({ status: 500, json: { message: 'down' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, maxRetries: 3, retryDelay: fast });
+    await expect(complero.contacts.get('c1')).rejects.toThrow(ServerError);
+    expect(server.requests.length).toBe(4);
+  });
+
+  it('is disabled by maxRetries: 0, per client or per call', async () => {
+    const server = await startServer(() => ({ status: 503 }));
+    const client = createCompleroClient({ baseUrl: server.baseUrl, maxRetries: 0 });
+    await expect(client.contacts.get('c1')).rejects.toThrow(ServerError);
+    const perCall = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    await expect(perCall.contacts.get('c1', { maxRetries: 0 })).rejects.toThrow(ServerError);
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('waits as long as Retry-After says, not the backoff', async () => {
+    // A backoff of a minute would time the test out: only Retry-After (0 s, then a past date) lets it pass.
+    const replies = [
+      { status: 429, headers: { 'Retry-After': '0' } },
+      { status: 503, headers: { 'Retry-After': new Date(Date.now() - 1000).toUTCString() } },
+      { status: 200, json: { id: 'c1' } },
+    ];
+    const server = await startServer((_request, index) => replies[index]!);
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { baseMs: 60_000, maxMs: 60_000 } });
+    const { data } = await complero.contacts.get('c1');
+    expect([data, server.requests.length]).toStrictEqual([{ id: 'c1' }, 3]);
+  });
+
+  it('retries a GET whose connection dropped', async () => {
+    const server = await startServer((_request, index) => (index === 0 ? { destroy: true } : { json: { id: 'c1' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    expect((await complero.contacts.get('c1')).data).toStrictEqual({ id: 'c1' });
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('never retries a 410', async () => {
+    const server = await startServer(() => ({ status: 410, json: { message: 'gone' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    await expect(complero.documentation.get('c1')).rejects.toThrow(GoneError);
+    expect(server.requests.length).toBe(1);
+  });
+});
+
+describe('retries of bulk uploads', () => {
+  const contact = { id: 'c1', first_name: 'Max', last_name: 'Mustermann' };
+
+  it('does not retry an upload that reached the server, even on 503', async () => {
+    const server = await startServer(() => ({ status: 503 }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    const error = await complero.contacts.upload([contact]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BulkUploadError);
+    expect((error as BulkUploadError).cause).toBeInstanceOf(ServerError);
+    expect(server.requests.length).toBe(1);
+  });
+
+  it('does not retry an upload whose connection dropped after sending', async () => {
+    const server = await startServer(() => ({ destroy: true }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    const error = (await complero.contacts.upload([contact]).catch((caught: unknown) => caught)) as BulkUploadError;
+    expect(error.cause).toBeInstanceOf(ConnectionError);
+    expect(server.requests.length).toBe(1);
+  });
+
+  it('retries an upload whose connection was refused, which proves nothing was sent', async () => {
+    const server = await startServer(() => ({ status: 202, headers: { 'Operation-Id': 'op_1' } }));
+    let attempts = 0;
+    const complero = createCompleroClient({
+      baseUrl: server.baseUrl,
+      retryDelay: fast,
+      fetch: async (request) => {
+        attempts++;
+        if (attempts === 1)
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+        return fetch(request);
+      },
+    });
+    const { operationIds } = await complero.contacts.upload([contact]);
+    expect([operationIds, attempts, server.requests.length]).toStrictEqual([['op_1'], 2, 1]);
+  });
+});

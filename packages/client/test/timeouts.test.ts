@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createCompleroClient, TimeoutError } from '../src/index.js';
+import { useTestServers } from './support/server.js';
+
+const startServer = useTestServers();
+
+describe('timeouts and cancellation', () => {
+  it('throws a TimeoutError when the server is slower than timeoutMs', async () => {
+    const server = await startServer(() => ({ delayMs: 500, json: {} }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, timeoutMs: 30, maxRetries: 0 });
+    const error = await complero.contacts.get('c1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe('GET /contacts/{id} timed out after 30 ms.');
+  });
+
+  it('retries a timed-out GET, each attempt with its own timeout', async () => {
+    const server = await startServer((_request, index) => (index === 0 ? { delayMs: 10_000, json: {} } : { json: { id: 'c1' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { baseMs: 1, maxMs: 1 } });
+    // Generous, so the quick second answer always fits even on a loaded machine.
+    const { data } = await complero.contacts.get('c1', { timeoutMs: 1000 });
+    expect([data, server.requests.length]).toStrictEqual([{ id: 'c1' }, 2]);
+  });
+
+  it('rejects with the abort reason when the caller cancels, and does not retry', async () => {
+    const controller = new AbortController();
+    // Cancel once the request has arrived, while the server is still answering.
+    const server = await startServer(() => {
+      controller.abort(new Error('user left the page'));
+      return { delayMs: 500, json: {} };
+    });
+    const complero = createCompleroClient({ baseUrl: server.baseUrl });
+    await expect(complero.contacts.get('c1', { signal: controller.signal })).rejects.toThrow('user left the page');
+    expect(server.requests.length).toBe(1);
+  });
+
+  it('rejects at once for an already aborted signal', async () => {
+    const complero = createCompleroClient({ baseUrl: 'http://127.0.0.1:9/v1' });
+    await expect(complero.ping({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('refuses nonsensical settings at construction', () => {
+    expect(() => createCompleroClient({ maxRetries: -1 })).toThrow('maxRetries must be a whole number ≥ 0 (0 disables retries), got -1.');
+    expect(() => createCompleroClient({ timeoutMs: Number.NaN })).toThrow(
+      'timeoutMs must be a number ≥ 0 (0 disables the timeout), got NaN.',
+    );
+  });
+});

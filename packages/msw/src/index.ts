@@ -1,0 +1,42 @@
+/**
+ * MSW handlers for the Complero API: one per operation (`getContactHandler(...)`), the default set
+ * (`handlers`, `createHandlers(...)`), a stateful in-memory Complero (`createMockComplero(...)`) and
+ * seeded data factories (`createContact()`, …). Works with `setupServer` (msw/node) and
+ * `setupWorker` (msw/browser); the local mock server lives in `@complero/msw/server`.
+ */
+export * from './generated/index.js';
+export {
+  createHandlerContext,
+  createOperationHandler,
+  DEFAULT_BASE_URL,
+  type HandlerContext,
+  type HandlerOptions,
+  type MockRequestInfo,
+  type MockResolver,
+  type MockResolverOrData,
+} from './runtime/create-operation-handler.js';
+export {
+  createContact,
+  createContactEvent,
+  createContactId,
+  createEmployee,
+  createOperation,
+  createOperationItem,
+  createWebPostResponse,
+  createWebResponse,
+  type FactoryOptions,
+  MOCK_EPOCH,
+  OPERATION_STATUSES,
+  TERMINAL_OPERATION_STATUSES,
+} from './runtime/factories.js';
+export { createMockComplero, type MockComplero, type MockCompleroOptions } from './runtime/mock-complero.js';
+export type { MockHttpMethod, MockOperation, MockResponse, MockSchemaRef, MockShape } from './runtime/mock-operation.js';
+export { createDocumentationPdf } from './runtime/pdf.js';
+export { createRandom, DEFAULT_SEED, hashSeed, type Random } from './runtime/random.js';
+export {
+  createMockStore,
+  type DocumentationRecord,
+  type DocumentationState,
+  type MockStore,
+  type StoredOperation,
+} from './runtime/store.js';

@@ -1,0 +1,153 @@
+import { delay, type HttpHandler, http } from 'msw';
+import { createDefaultResponse } from './default-response.js';
+import type { MockOperation, MockShape } from './mock-operation.js';
+import { createRandom, DEFAULT_SEED, type Random } from './random.js';
+import { jsonResponse, messageResponse, withDefaultHeaders } from './responses.js';
+
+/** The Complero API's production base URL: where the mocks listen unless told otherwise. */
+export const DEFAULT_BASE_URL = 'https://api.complero.com/v1';
+
+/** Options shared by every handler of one set. */
+export interface HandlerOptions {
+  /** Where the mocked API lives. Default `https://api.complero.com/v1`. */
+  readonly baseUrl?: string;
+  /** Seed of all generated data and request ids. Default 1. */
+  readonly seed?: number;
+  /** Delay before each response: milliseconds, or `'real'` for MSW's realistic server time. Default none. */
+  readonly delay?: number | 'real';
+  /** Answer 401 when the API key header is missing (never for operations without security). Default true. */
+  readonly requireAuth?: boolean;
+}
+
+/** What a resolver gets: the request, its parsed parts, and a seeded random stream for this request. */
+export interface MockRequestInfo<Shape extends MockShape> {
+  readonly request: Request;
+  readonly params: Shape['params'];
+  readonly query: URLSearchParams;
+  /** The parsed JSON body (`undefined` without one). */
+  readonly body: Shape['body'];
+  readonly requestId: string;
+  readonly baseUrl: string;
+  readonly operation: MockOperation;
+  /** Seeded by the handler set's seed, the operation and the path parameters: same request → same data. */
+  readonly random: Random;
+}
+
+/**
+ * Answers one request: return a `Response` (e.g. `HttpResponse.json(...)`), just the success body,
+ * or `undefined` for the handler's default answer.
+ */
+export type MockResolver<Shape extends MockShape> = (
+  info: MockRequestInfo<Shape>,
+) => Response | Shape['response'] | undefined | Promise<Response | Shape['response'] | undefined>;
+
+/** A resolver, or the success body to always answer with. */
+export type MockResolverOrData<Shape extends MockShape> = MockResolver<Shape> | Shape['response'];
+
+/** One set's resolved settings, shared by its handlers (and their request-id sequence). */
+export interface HandlerContext {
+  readonly baseUrl: string;
+  readonly seed: number;
+  readonly delay: number | 'real' | undefined;
+  readonly requireAuth: boolean;
+  /** The next request id of this set: seeded, so runs repeat. */
+  readonly nextRequestId: () => string;
+}
+
+/** Resolves handler options into the context one handler set shares. */
+export function createHandlerContext(options: HandlerOptions = {}): HandlerContext {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const requestIds = createRandom({ seed, labels: ['Request-Id'] });
+  return {
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    seed,
+    delay: options.delay,
+    requireAuth: options.requireAuth ?? true,
+    nextRequestId: () => requestIds.uuid(),
+  };
+}
+
+/**
+ * The MSW handler of one operation. Without `resolverOrData` it answers like the API would for a
+ * valid request (spec example, else seeded data); every response gets the request-id header; a
+ * request without the API key header gets the 401 HTTP prescribes.
+ */
+export function createOperationHandler<Shape extends MockShape>(options: {
+  operation: MockOperation;
+  resolverOrData?: MockResolverOrData<Shape> | undefined;
+  context: HandlerContext;
+}): HttpHandler {
+  const { operation, context } = options;
+  const url = `${context.baseUrl}${operation.mswPath}`;
+  return http[operation.method](url, async ({ request, params }) => {
+    if (context.delay !== undefined) await delay(context.delay);
+    const requestId = context.nextRequestId();
+    const response = await answer({
+      operation,
+      context,
+      request,
+      params: params as Shape['params'],
+      requestId,
+      resolverOrData: options.resolverOrData,
+    });
+    return operation.requestIdHeader ? withDefaultHeaders({ response, headers: { [operation.requestIdHeader]: requestId } }) : response;
+  });
+}
+
+async function answer<Shape extends MockShape>(options: {
+  operation: MockOperation;
+  context: HandlerContext;
+  request: Request;
+  params: Shape['params'];
+  requestId: string;
+  resolverOrData: MockResolverOrData<Shape> | undefined;
+}): Promise<Response> {
+  const { operation, context, request } = options;
+  if (context.requireAuth && operation.authHeader && !request.headers.get(operation.authHeader)) {
+    return messageResponse({
+      status: 401,
+      message: `missing API key: send it in the ${operation.authHeader} header`,
+      headers: { 'WWW-Authenticate': operation.authHeader },
+    });
+  }
+  const body = await readJsonBody(request);
+  if (body.error) return messageResponse({ status: 400, message: body.error });
+  const info: MockRequestInfo<Shape> = {
+    request,
+    params: options.params,
+    query: new URL(request.url).searchParams,
+    body: body.value as Shape['body'],
+    requestId: options.requestId,
+    baseUrl: context.baseUrl,
+    operation,
+    random: createRandom({ seed: context.seed, labels: [operation.id, JSON.stringify(options.params)] }),
+  };
+  const { resolverOrData } = options;
+  if (resolverOrData === undefined) return createDefaultResponse(info);
+  const result = typeof resolverOrData === 'function' ? await (resolverOrData as MockResolver<Shape>)(info) : resolverOrData;
+  if (result instanceof Response) return result;
+  if (result === undefined) return createDefaultResponse(info);
+  return successResponse({ operation, body: result });
+}
+
+function successResponse(options: { operation: MockOperation; body: unknown }): Response {
+  const { operation, body } = options;
+  if (operation.pendingDownload && (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body))) {
+    return new Response(body as BodyInit, {
+      status: operation.pendingDownload.readyStatus,
+      headers: { 'Content-Type': 'application/pdf' },
+    });
+  }
+  return jsonResponse({ status: operation.successStatus, body });
+}
+
+async function readJsonBody(request: Request): Promise<{ value?: unknown; error?: string }> {
+  if (request.method === 'GET' || request.method === 'HEAD') return {};
+  const text = await request.clone().text();
+  if (text.trim() === '') return {};
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { error: `request body is not valid JSON: ${(error as Error).message}` };
+  }
+}

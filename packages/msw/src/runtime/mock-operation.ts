@@ -1,0 +1,87 @@
+/**
+ * What the generated code tells the runtime about one operation: its route, the responses the
+ * spec documents (status, media types, schema name, headers, examples) and its API patterns.
+ * Plain data, so the runtime stays spec-agnostic and is tested once.
+ */
+
+/** HTTP methods an operation can use. */
+export type MockHttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
+
+/** A named component schema, or an array of it. */
+export interface MockSchemaRef {
+  /** The `components.schemas` key, e.g. `Contact` or `web.Response`. */
+  readonly name: string;
+  readonly array: boolean;
+}
+
+/** One documented response of an operation. */
+export interface MockResponse {
+  readonly status: number;
+  readonly description: string;
+  readonly mediaTypes: readonly string[];
+  /** The body's schema when it is a named schema (or an array of one). */
+  readonly schema?: MockSchemaRef;
+  /** True for binary downloads (PDF documentation). */
+  readonly binary: boolean;
+  /** Header names the spec declares on this response. */
+  readonly headers: readonly string[];
+  /** The spec's example body, when it gives one. */
+  readonly example?: unknown;
+}
+
+/** One operation of the API, as the mocks need it. */
+export interface MockOperation {
+  /** The spec's operationId, e.g. `GetContact`. */
+  readonly id: string;
+  /** camelCase name, e.g. `getContact`: the key in `overrides`, the stem of `getContactHandler`. */
+  readonly name: string;
+  readonly method: MockHttpMethod;
+  /** The spec's path template, e.g. `/contacts/{id}`. */
+  readonly path: string;
+  /** The same path in MSW syntax, e.g. `/contacts/:id`. */
+  readonly mswPath: string;
+  readonly summary?: string;
+  /** The request header carrying the API key, when the operation needs one. */
+  readonly authHeader?: string;
+  readonly requestBody?: {
+    readonly required: boolean;
+    readonly schema?: MockSchemaRef;
+    /** The body schema's (or its items') required properties. */
+    readonly requiredProperties: readonly string[];
+  };
+  /** The status a successful call answers with. */
+  readonly successStatus: number;
+  /** Sorted by status. */
+  readonly responses: readonly MockResponse[];
+  /** Query parameter examples from the spec (`x-example`). */
+  readonly parameterExamples: Readonly<Record<string, unknown>>;
+  readonly pagination?: {
+    readonly cursorParameter: string;
+    readonly nextCursorHeader: string;
+    readonly nextLinkHeader?: string;
+    readonly limitParameter?: string;
+  };
+  readonly backgroundOperation?: {
+    readonly status: number;
+    readonly operationIdHeader: string;
+    readonly operationLinkHeader?: string;
+    /** Path template of the operation to poll, e.g. `/operations/{id}`. */
+    readonly pollPath?: string;
+  };
+  readonly pendingDownload?: {
+    readonly readyStatus: number;
+    readonly pendingStatus: number;
+    readonly goneStatus?: number;
+    readonly mediaTypes: readonly string[];
+  };
+  /** The header every response carries its request id in. */
+  readonly requestIdHeader?: string;
+}
+
+/** The typed parts of one operation, for resolvers and `overrides`. */
+export interface MockShape {
+  readonly params: Record<string, string>;
+  readonly query: Record<string, unknown>;
+  readonly body: unknown;
+  readonly response: unknown;
+}

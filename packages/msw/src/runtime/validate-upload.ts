@@ -1,0 +1,60 @@
+import type { WebValidationErrors } from '@complero/types';
+
+/** Validation errors of a bulk upload, by item index (`"0"`, `"1"`, …), as `web.PostResponse.validation_errors` holds them. */
+export type UploadValidationErrors = Record<string, WebValidationErrors>;
+
+// Deliberately simple: what the API's `email` tag rejects in practice (no @, spaces, no dot in the domain).
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Checks upload items like the API's validator: a missing required field → `v1c002`, a malformed
+ * email → `v1c001`. Messages follow the Go validator wording the API returns.
+ */
+export function validateUploadItems(options: {
+  items: readonly Record<string, unknown>[];
+  schemaName: string;
+  requiredProperties: readonly string[];
+  emailFields: (item: Record<string, unknown>) => readonly { path: string; value: unknown }[];
+}): UploadValidationErrors {
+  const errors: UploadValidationErrors = {};
+  options.items.forEach((item, index) => {
+    const itemErrors: WebValidationErrors = {};
+    for (const field of options.requiredProperties) {
+      const value = item[field];
+      if (value === undefined || value === null || value === '') {
+        itemErrors[field] = {
+          code: 'v1c002',
+          message: `Key: '${options.schemaName}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`,
+        };
+      }
+    }
+    for (const { path, value } of options.emailFields(item)) {
+      if (value === undefined || itemErrors[path]) continue;
+      if (typeof value !== 'string' || !EMAIL.test(value)) {
+        itemErrors[path] = {
+          code: 'v1c001',
+          message: `Key: '${options.schemaName}.${path}' Error:Field validation for '${path}' failed on the 'email' tag`,
+        };
+      }
+    }
+    if (Object.keys(itemErrors).length > 0) errors[String(index)] = itemErrors;
+  });
+  return errors;
+}
+
+/** The email fields of a `ContactUpload`: `section_private|section_work.emails[i].email`. */
+export function contactEmailFields(item: Record<string, unknown>): { path: string; value: unknown }[] {
+  return ['section_private', 'section_work'].flatMap((section) => {
+    const emails = (item[section] as { emails?: unknown } | undefined)?.emails;
+    if (!Array.isArray(emails)) return [];
+    return emails.map((entry, index) => ({
+      path: `${section}.emails[${index}].email`,
+      value: (entry as { email?: unknown } | null)?.email,
+    }));
+  });
+}
+
+/** The email field of an `EmployeeUpload`. */
+export function employeeEmailFields(item: Record<string, unknown>): { path: string; value: unknown }[] {
+  return item.email === undefined || item.email === '' ? [] : [{ path: 'email', value: item.email }];
+}

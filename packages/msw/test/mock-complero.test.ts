@@ -1,0 +1,264 @@
+import type { ContactEvent, ContactUpload, Operation } from '@complero/types';
+import { describe, expect, it } from 'vitest';
+import { getContactHandler } from '../src/index.js';
+import { call, useMockComplero } from './support/complero-server.js';
+
+const { complero, server } = useMockComplero({ fixtures: 'none' });
+
+const contact = (id: string, extra: Partial<ContactUpload> = {}): ContactUpload => ({
+  id,
+  first_name: 'Erika',
+  last_name: 'Musterfrau',
+  ...extra,
+});
+
+async function upload(items: unknown[]): Promise<Response> {
+  return call({ path: '/contacts', method: 'POST', body: items });
+}
+
+async function trigger(options: { id: string; type?: string }): Promise<Response> {
+  return call({ path: '/events/trigger', method: 'POST', body: { contact: { id: options.id }, type: options.type ?? 'confirm' } });
+}
+
+describe('bulk uploads', () => {
+  it('reject a contact without a required field with 422 and v1c002', async () => {
+    const response = await upload([contact('K-1'), { id: 'K-2', first_name: 'Max' }]);
+    expect(response.status).toStrictEqual(422);
+    expect(await response.json()).toStrictEqual({
+      message: 'validation failed for 1 of 2 contacts',
+      validation_errors: {
+        '1': {
+          last_name: {
+            code: 'v1c002',
+            message: "Key: 'ContactUpload.last_name' Error:Field validation for 'last_name' failed on the 'required' tag",
+          },
+        },
+      },
+    });
+    expect(complero.store.contacts.size).toStrictEqual(0);
+  });
+
+  it('reject a malformed email with 422 and v1c001', async () => {
+    const response = await upload([contact('K-1', { section_work: { emails: [{ email: 'erika(at)example.de' }] } })]);
+    const body = (await response.json()) as { validation_errors: Record<string, Record<string, { code: string }>> };
+    expect([response.status, body.validation_errors['0']?.['section_work.emails[0].email']?.code]).toStrictEqual([422, 'v1c001']);
+  });
+
+  it('reject an employee without an email with v1c002 and a bad one with v1c001', async () => {
+    const response = await call({
+      path: '/employees',
+      method: 'POST',
+      body: [
+        { id: 'E-1', first_name: 'A' },
+        { id: 'E-2', first_name: 'B', email: 'nope' },
+      ],
+    });
+    const body = (await response.json()) as { validation_errors: Record<string, Record<string, { code: string }>> };
+    expect(body.validation_errors['0']?.email?.code).toStrictEqual('v1c002');
+    expect(body.validation_errors['1']?.email?.code).toStrictEqual('v1c001');
+  });
+
+  it('reject more than 1000 items with 413', async () => {
+    const response = await upload(Array.from({ length: 1001 }, (_, index) => contact(`K-${index}`)));
+    expect([response.status, await response.text()]).toStrictEqual([413, '']);
+  });
+
+  it('reject a body that is not an array with 400', async () => {
+    const response = await call({ path: '/contacts', method: 'POST', body: contact('K-1') });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      { message: 'request body must be a JSON array of ContactUpload objects' },
+    ]);
+  });
+
+  it('accept valid contacts with 202 and an operation that reaches completed when polled', async () => {
+    const response = await upload([contact('K-1'), contact('K-2')]);
+    expect(response.status).toStrictEqual(202);
+    const link = response.headers.get('Operation-Link');
+    expect(link).toStrictEqual(`https://api.complero.com/v1/operations/${response.headers.get('Operation-Id')}`);
+    const first = (await (await fetch(link!, { headers: { Authorization: 'k' } })).json()) as Operation;
+    const second = (await (await fetch(link!, { headers: { Authorization: 'k' } })).json()) as Operation;
+    const third = (await (await fetch(link!, { headers: { Authorization: 'k' } })).json()) as Operation;
+    expect([first.status, second.status, third.status]).toStrictEqual(['processing', 'completed', 'completed']);
+    expect(second.items?.map((item) => [item.model_id, item.status])).toStrictEqual([
+      ['K-1', 'success'],
+      ['K-2', 'success'],
+    ]);
+  });
+
+  it('list operations newest first', async () => {
+    await upload([contact('K-1')]);
+    await call({ path: '/employees', method: 'POST', body: [{ id: 'E-1', first_name: 'A', email: 'a@b.de' }] });
+    const operations = (await (await call({ path: '/operations' })).json()) as Operation[];
+    expect(operations.map((operation) => operation.model)).toStrictEqual(['employee', 'contact']);
+  });
+});
+
+describe('contacts and employees', () => {
+  it('fetch an uploaded contact in the read shape, then 404 after delete', async () => {
+    await upload([
+      contact('K-1', { section_private: { emails: [{ email: 'erika@example.de' }], phone_numbers: [{ number: '0301234' }] } }),
+    ]);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({
+      id: 'K-1',
+      first_name: 'Erika',
+      last_name: 'Musterfrau',
+      section_private: { emails: ['erika@example.de'], phone_numbers: [{ number: '0301234', original: '0301234' }] },
+    });
+    expect((await call({ path: '/contacts/K-1', method: 'DELETE' })).status).toStrictEqual(204);
+    const gone = await call({ path: '/contacts/K-1' });
+    expect([gone.status, await gone.json()]).toStrictEqual([404, { message: 'contact K-1 not found' }]);
+    expect((await call({ path: '/contacts/K-1', method: 'DELETE' })).status).toStrictEqual(404);
+  });
+
+  it('refuse to delete an employee who still has contacts with 403', async () => {
+    await call({ path: '/employees', method: 'POST', body: [{ id: 'E-1', first_name: 'Anna', email: 'anna@firma.de' }] });
+    await upload([contact('K-1', { employee_id: 'E-1' })]);
+    const refused = await call({ path: '/employees/E-1', method: 'DELETE' });
+    expect([refused.status, await refused.json()]).toStrictEqual([
+      403,
+      { message: 'employee E-1 still has 1 assigned contact: reassign or delete them first' },
+    ]);
+    await call({ path: '/contacts/K-1', method: 'DELETE' });
+    expect((await call({ path: '/employees/E-1', method: 'DELETE' })).status).toStrictEqual(204);
+    expect((await call({ path: '/employees/E-1' })).status).toStrictEqual(404);
+  });
+});
+
+describe('events', () => {
+  it('trigger creates an event with the stored contact', async () => {
+    await upload([contact('K-1')]);
+    const response = await trigger({ id: 'K-1' });
+    expect([response.status, await response.json()]).toStrictEqual([200, { message: 'event was triggered successfully' }]);
+    const events = (await (await call({ path: '/events' })).json()) as ContactEvent[];
+    expect(events.map((event) => [event.contact_id, event.type, event.contact?.first_name])).toStrictEqual([['K-1', 'confirm', 'Erika']]);
+  });
+
+  it('trigger answers 404 for an unknown contact and 400 for a bad type', async () => {
+    expect((await trigger({ id: 'K-404' })).status).toStrictEqual(404);
+    await upload([contact('K-1')]);
+    const bad = await trigger({ id: 'K-1', type: 'documentation' });
+    expect([bad.status, await bad.json()]).toStrictEqual([400, { message: 'type must be one of update, confirm, got "documentation"' }]);
+  });
+
+  it('page with limit, Next-Cursor and Next-Link until the last page', async () => {
+    await upload([contact('K-1')]);
+    for (let index = 0; index < 5; index += 1) await trigger({ id: 'K-1', type: index % 2 === 0 ? 'update' : 'confirm' });
+    const first = await call({ path: '/events?limit=2' });
+    const cursor = first.headers.get('Next-Cursor');
+    expect(first.headers.get('Next-Link')).toStrictEqual(`https://api.complero.com/v1/events?limit=2&cursor=${cursor}`);
+    const second = await fetch(first.headers.get('Next-Link')!, { headers: { Authorization: 'k' } });
+    const third = await fetch(second.headers.get('Next-Link')!, { headers: { Authorization: 'k' } });
+    const pages = [first, second, third];
+    const bodies = (await Promise.all(pages.map((page) => page.json()))) as ContactEvent[][];
+    expect(bodies.map((body) => body.length)).toStrictEqual([2, 2, 1]);
+    expect(third.headers.get('Next-Cursor')).toStrictEqual(null);
+    expect(new Set(bodies.flat().map((event) => event.event_id)).size).toStrictEqual(5);
+  });
+
+  it('filter by type', async () => {
+    await upload([contact('K-1')]);
+    await trigger({ id: 'K-1', type: 'update' });
+    await trigger({ id: 'K-1', type: 'confirm' });
+    const events = (await (await call({ path: '/events?type=confirm' })).json()) as ContactEvent[];
+    expect(events.map((event) => event.type)).toStrictEqual(['confirm']);
+  });
+
+  it('answer 400 for a bad limit or cursor', async () => {
+    const limit = await call({ path: '/events?limit=0' });
+    expect([limit.status, await limit.json()]).toStrictEqual([
+      400,
+      { message: "query parameter limit must be a whole number from 1 to 1000, got '0'" },
+    ]);
+    expect((await call({ path: '/events?cursor=nonsense' })).status).toStrictEqual(400);
+  });
+
+  it('events/latest returns each event once', async () => {
+    await upload([contact('K-1')]);
+    await trigger({ id: 'K-1' });
+    await trigger({ id: 'K-1', type: 'update' });
+    const first = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
+    const second = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
+    await trigger({ id: 'K-1' });
+    const third = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
+    expect([first.length, second.length, third.length]).toStrictEqual([2, 0, 1]);
+  });
+});
+
+describe('documentation', () => {
+  it('is 204 until generated, then a PDF, then 410 when expired', async () => {
+    await upload([contact('K-1')]);
+    await trigger({ id: 'K-1' });
+    const pending = await call({ path: '/documentation/K-1' });
+    expect([pending.status, await pending.text()]).toStrictEqual([204, '']);
+    const ready = await call({ path: '/documentation/K-1' });
+    expect([ready.status, ready.headers.get('Content-Type')]).toStrictEqual([200, 'application/pdf']);
+    expect(new TextDecoder().decode(await ready.arrayBuffer()).startsWith('%PDF-1.4\n')).toStrictEqual(true);
+    const [event] = complero.store.events;
+    const byEvent = await call({ path: `/documentation/K-1/${event!.event_id}` });
+    expect(byEvent.status).toStrictEqual(200);
+    complero.store.expireDocumentation({ contactId: 'K-1' });
+    const gone = await call({ path: '/documentation/K-1' });
+    expect([gone.status, await gone.json()]).toStrictEqual([410, { message: 'documentation is not available any longer' }]);
+  });
+
+  it('adds a documentation event once the PDF is ready', async () => {
+    await upload([contact('K-1')]);
+    await trigger({ id: 'K-1' });
+    complero.store.generateDocumentation({ contactId: 'K-1' });
+    const events = (await (await call({ path: '/events?type=documentation' })).json()) as ContactEvent[];
+    expect(events.map((event) => event.event_documentation_url)).toStrictEqual([
+      `https://api.complero.com/v1/documentation/K-1/${complero.store.events[0]!.event_id}`,
+    ]);
+  });
+
+  it('is 404 for a contact without documentation', async () => {
+    const response = await call({ path: '/documentation/K-1' });
+    expect([response.status, await response.json()]).toStrictEqual([404, { message: 'no documentation events for contact K-1' }]);
+  });
+});
+
+describe('every response', () => {
+  it('has a Request-Id, errors and downloads included', async () => {
+    const responses = [
+      await call({ path: '/ping', auth: false }),
+      await call({ path: '/contacts/K-404' }),
+      await call({ path: '/documentation/K-404' }),
+      await upload([{}]),
+      await call({ path: '/employees/E-404', method: 'DELETE' }),
+    ];
+    expect(responses.map((response) => /^[0-9a-f-]{36}$/.test(response.headers.get('Request-Id') ?? ''))).toStrictEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('is 401 with a web.Response body without Authorization, except ping', async () => {
+    const response = await call({ path: '/events', auth: false });
+    expect([response.status, await response.json()]).toStrictEqual([
+      401,
+      { message: 'missing API key: send it in the Authorization header' },
+    ]);
+    expect((await call({ path: '/ping', auth: false })).status).toStrictEqual(200);
+  });
+});
+
+describe('reset and overrides', () => {
+  it('reset forgets uploads and restarts ids, so runs repeat', async () => {
+    const first = (await upload([contact('K-1')])).headers.get('Operation-Id');
+    complero.reset();
+    expect(complero.store.contacts.size).toStrictEqual(0);
+    expect((await upload([contact('K-1')])).headers.get('Operation-Id')).toStrictEqual(first);
+  });
+
+  it('lets a test replace one operation with server.use and a handler factory', async () => {
+    await upload([contact('K-1')]);
+    server.use(getContactHandler({ id: 'K-1', first_name: 'Override' }));
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Override' });
+    server.resetHandlers();
+    expect(((await (await call({ path: '/contacts/K-1' })).json()) as { first_name: string }).first_name).toStrictEqual('Erika');
+  });
+});

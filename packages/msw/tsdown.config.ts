@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/browser.ts', 'src/server.ts', 'src/cli.ts'],
+  format: ['esm', 'cjs'],
+  platform: 'neutral',
+  target: 'es2022',
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  fixedExtension: false,
+  external: [/^node:/, /^msw(\/.*)?$/, /^@complero\//],
+});

@@ -1,0 +1,376 @@
+import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { isBinaryContent } from '../model/patterns.js';
+import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
+import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+
+/** Folder of the MSW package inside the output root. */
+export const MSW_PACKAGE_FOLDER = 'msw';
+
+const RUNTIME = '../runtime';
+
+/**
+ * `@scope/msw`: one operation descriptor and one handler factory per operation, typed against
+ * `@scope/types`, and the default handler set in route-specificity order. The behaviour behind
+ * them (default bodies, auth, request ids, the stateful mock) lives in the package's runtime.
+ */
+export function emitMsw(options: { model: ApiModel; context: EmitContext }): PlannedFile[] {
+  const { model, context } = options;
+  const dir = generatedDir(MSW_PACKAGE_FOLDER);
+  const project = createPrinterProject();
+  const operations = sortByRouteSpecificity(model.operations);
+  const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
+    printModule({ project, path: `${dir}/${name}`, statements, context });
+  return [
+    module('operations.ts', operationStatements({ model, operations })),
+    module('handlers.ts', handlerStatements({ operations, context })),
+    module('index.ts', ["export * from './operations.js';", "export * from './handlers.js';"]),
+  ];
+}
+
+/**
+ * MSW tries handlers in order and the first match wins, so a static segment must come before a
+ * parameter in the same place (`/events/latest` before `/events/{id}`). Sorted segment by
+ * segment: static before parameter, then alphabetically; then shorter paths; then by method.
+ */
+export function sortByRouteSpecificity(operations: readonly Operation[]): Operation[] {
+  const key = (path: string) => path.split('/').filter((segment) => segment !== '');
+  return [...operations].sort((a, b) => {
+    const left = key(a.path);
+    const right = key(b.path);
+    for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+      const order = compareSegments({ left: left[index]!, right: right[index]! });
+      if (order !== 0) return order;
+    }
+    if (left.length !== right.length) return left.length - right.length;
+    return a.method < b.method ? -1 : a.method > b.method ? 1 : 0;
+  });
+}
+
+function compareSegments(options: { left: string; right: string }): number {
+  const { left, right } = options;
+  const leftParam = left.includes('{');
+  const rightParam = right.includes('{');
+  if (leftParam !== rightParam) return leftParam ? 1 : -1;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** `/documentation/{contactID}/{eventID}` → `/documentation/:contactID/:eventID`. */
+export function toMswPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name}`);
+}
+
+function descriptorName(operation: Operation): string {
+  return `${operation.functionName}Operation`;
+}
+
+function handlerName(operation: Operation): string {
+  return `${operation.functionName}Handler`;
+}
+
+function operationStatements(options: { model: ApiModel; operations: readonly Operation[] }): StatementStructures[] {
+  const { model, operations } = options;
+  // The API promises a request id on every response, even where a response forgets to declare it.
+  const requestIdHeader = model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader;
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: `${RUNTIME}/mock-operation.js`,
+      namedImports: ['MockOperation'],
+    },
+    ...operations.map(
+      (operation): StatementStructures => ({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: docs([`\`${operation.method.toUpperCase()} ${operation.path}\` (${operation.id}) as the mocks see it.`]),
+        declarations: [
+          {
+            name: descriptorName(operation),
+            type: 'MockOperation',
+            initializer: JSON.stringify(describeOperation({ model, operation, requestIdHeader }), null, 2),
+          },
+        ],
+      }),
+    ),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(['Every operation, in route-specificity order (the order MSW must try them in).']),
+      declarations: [
+        { name: 'MOCK_OPERATIONS', type: 'readonly MockOperation[]', initializer: `[${operations.map(descriptorName).join(', ')}]` },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(['The response header that carries the request id.']),
+      declarations: [{ name: 'REQUEST_ID_HEADER', initializer: requestIdHeader === undefined ? 'undefined' : literal(requestIdHeader) }],
+    },
+  ];
+}
+
+function describeOperation(options: {
+  model: ApiModel;
+  operation: Operation;
+  requestIdHeader: string | undefined;
+}): Record<string, unknown> {
+  const { model, operation } = options;
+  const { patterns } = operation;
+  const responses = operation.responses.filter((response) => /^\d{3}$/.test(response.status));
+  const success = patterns.pendingDownload?.readyStatus ?? patterns.successStatuses[0] ?? '200';
+  const pollPath = patterns.backgroundOperation?.pollOperationId
+    ? model.operations.find((candidate) => candidate.id === patterns.backgroundOperation?.pollOperationId)?.path
+    : undefined;
+  return omitUndefined({
+    id: operation.id,
+    name: operation.functionName,
+    method: operation.method,
+    path: operation.path,
+    mswPath: toMswPath(operation.path),
+    summary: operation.summary,
+    authHeader: authHeaderOf({ model, operation }),
+    requestBody: operation.requestBody
+      ? omitUndefined({
+          required: operation.requestBody.required,
+          schema: schemaRefOf(preferredContent(operation.requestBody.contents)?.schema),
+          requiredProperties: requiredPropertiesOf({ model, schema: preferredContent(operation.requestBody.contents)?.schema }),
+        })
+      : undefined,
+    successStatus: Number(success),
+    responses: responses.map((response) => describeResponse(response)),
+    parameterExamples: Object.fromEntries(
+      operation.parameters.filter((parameter) => parameter.example !== undefined).map((parameter) => [parameter.name, parameter.example]),
+    ),
+    pagination: patterns.pagination,
+    backgroundOperation: patterns.backgroundOperation
+      ? omitUndefined({
+          status: Number(patterns.backgroundOperation.status),
+          operationIdHeader: patterns.backgroundOperation.operationIdHeader,
+          operationLinkHeader: patterns.backgroundOperation.operationLinkHeader,
+          pollPath,
+        })
+      : undefined,
+    pendingDownload: patterns.pendingDownload
+      ? omitUndefined({
+          readyStatus: Number(patterns.pendingDownload.readyStatus),
+          pendingStatus: Number(patterns.pendingDownload.pendingStatus),
+          goneStatus: patterns.pendingDownload.goneStatus === undefined ? undefined : Number(patterns.pendingDownload.goneStatus),
+          mediaTypes: patterns.pendingDownload.mediaTypes,
+        })
+      : undefined,
+    requestIdHeader: options.requestIdHeader,
+  });
+}
+
+function describeResponse(response: Response): Record<string, unknown> {
+  const content = preferredContent(response.contents);
+  const example = response.examples.find((candidate) => isJsonMediaType(candidate.mediaType)) ?? response.examples[0];
+  return omitUndefined({
+    status: Number(response.status),
+    description: response.description,
+    mediaTypes: response.contents.map((media) => media.mediaType),
+    schema: schemaRefOf(content?.schema),
+    binary: isBinaryContent(response),
+    headers: response.headers.map((header) => header.name),
+    example: example?.value,
+  });
+}
+
+function authHeaderOf(options: { model: ApiModel; operation: Operation }): string | undefined {
+  for (const alternative of options.operation.security) {
+    for (const key of alternative) {
+      const scheme = options.model.securitySchemes.find((candidate) => candidate.key === key);
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.parameterName) return scheme.parameterName;
+      if (scheme?.type === 'http' || scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') return 'Authorization';
+    }
+  }
+  return undefined;
+}
+
+const COMPONENT_SCHEMA = '#/components/schemas/';
+
+function schemaRefOf(schema: SchemaObject | undefined): { name: string; array: boolean } | undefined {
+  if (!schema) return undefined;
+  const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
+  if (ref?.startsWith(COMPONENT_SCHEMA)) return { name: decodePointerToken(ref.slice(COMPONENT_SCHEMA.length)), array: false };
+  if (schema.type === 'array' && schema.items && typeof schema.items === 'object') {
+    const item = schemaRefOf(schema.items as SchemaObject);
+    return item && !item.array ? { name: item.name, array: true } : undefined;
+  }
+  return undefined;
+}
+
+function requiredPropertiesOf(options: { model: ApiModel; schema: SchemaObject | undefined }): string[] {
+  const ref = schemaRefOf(options.schema);
+  const target = ref ? options.model.schemas.find((schema) => schema.name === ref.name)?.schema : options.schema;
+  const required = target?.required;
+  return Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : [];
+}
+
+function decodePointerToken(token: string): string {
+  return token.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+function preferredContent(contents: readonly MediaContent[]): MediaContent | undefined {
+  return contents.find((media) => isJsonMediaType(media.mediaType)) ?? contents[0];
+}
+
+function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json\b/i.test(mediaType);
+}
+
+function omitUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+function shapeType(operation: Operation): string {
+  const names = operation.typeNames;
+  return [
+    `params: ${names.pathParams ?? 'Record<string, never>'}`,
+    `query: ${names.query ?? 'Record<string, never>'}`,
+    `body: ${names.body ?? 'undefined'}`,
+    `response: ${names.response}`,
+  ].join('; ');
+}
+
+function typeImports(operations: readonly Operation[]): string[] {
+  const names = new Set<string>();
+  for (const operation of operations) {
+    const { pathParams, query, body, response } = operation.typeNames;
+    for (const name of [pathParams, query, body, response]) if (name) names.add(name);
+  }
+  return [...names].sort();
+}
+
+function handlerStatements(options: { operations: readonly Operation[]; context: EmitContext }): StatementStructures[] {
+  const { operations, context } = options;
+  const about = (operation: Operation) => `\`${operation.method.toUpperCase()} ${operation.path}\` (${operation.id})`;
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'msw', namedImports: ['HttpHandler'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: `${context.scope}/types`,
+      namedImports: typeImports(operations),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `${RUNTIME}/create-operation-handler.js`,
+      namedImports: [
+        'createHandlerContext',
+        'createOperationHandler',
+        { name: 'HandlerOptions', isTypeOnly: true },
+        { name: 'MockResolverOrData', isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './operations.js',
+      namedImports: operations.map(descriptorName),
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: 'MockOperationShapes',
+      docs: docs(['The typed parts (path params, query, body, success response) of every operation, by its camelCase name.']),
+      properties: operations.map((operation) => ({
+        name: operation.functionName,
+        type: `{ ${shapeType(operation)} }`,
+        docs: docs([about(operation)]),
+      })),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'MockOverrides',
+      docs: docs(['Per-operation replacements for the default handlers: a resolver or the success body, by camelCase operation name.']),
+      type: '{ readonly [Name in keyof MockOperationShapes]?: MockResolverOrData<MockOperationShapes[Name]> }',
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: 'CreateHandlersOptions',
+      docs: docs(['Options of `createHandlers`: where the API lives, the seed, a delay, and per-operation overrides.']),
+      extends: ['HandlerOptions'],
+      properties: [
+        {
+          name: 'overrides',
+          isReadonly: true,
+          hasQuestionToken: true,
+          type: 'MockOverrides',
+          docs: docs(['Operations to answer differently.']),
+        },
+      ],
+    },
+    ...operations.map(
+      (operation): StatementStructures => ({
+        kind: StructureKind.Function,
+        isExported: true,
+        name: handlerName(operation),
+        docs: docs([
+          `MSW handler for ${about(operation)}${operation.summary ? `: ${operation.summary}` : ''}.`,
+          'Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.',
+        ]),
+        parameters: [
+          {
+            name: 'resolverOrData',
+            hasQuestionToken: true,
+            type: `MockResolverOrData<MockOperationShapes[${literal(operation.functionName)}]>`,
+          },
+        ],
+        returnType: 'HttpHandler',
+        statements: [
+          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createHandlerContext() });`,
+        ],
+      }),
+    ),
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createHandler',
+      docs: docs(['The MSW handler of one operation, by camelCase name, with its own base URL, seed or delay.']),
+      typeParameters: [{ name: 'Name', constraint: 'keyof MockOperationShapes' }],
+      parameters: [
+        {
+          name: 'options',
+          type: 'HandlerOptions & { readonly operation: Name; readonly resolverOrData?: MockResolverOrData<MockOperationShapes[Name]> }',
+        },
+      ],
+      returnType: 'HttpHandler',
+      statements: [
+        `const operations = { ${operations.map((operation) => `${operation.functionName}: ${descriptorName(operation)}`).join(', ')} };`,
+        'return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createHandlerContext(options) });',
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createHandlers',
+      docs: docs([
+        'A handler for every operation, in route-specificity order. Stateless: each answers from the spec examples or seeded data; see `createMockComplero` for a mock that remembers what it was sent.',
+      ]),
+      parameters: [{ name: 'options', type: 'CreateHandlersOptions', initializer: '{}' }],
+      returnType: 'HttpHandler[]',
+      statements: [
+        'const context = createHandlerContext(options);',
+        'const overrides: MockOverrides = options.overrides ?? {};',
+        `return [${operations
+          .map(
+            (operation) =>
+              `createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData: overrides.${operation.functionName}, context })`,
+          )
+          .join(', ')}];`,
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(['The default handler set: `createHandlers()` on the default base URL with seed 1.']),
+      declarations: [{ name: 'handlers', type: 'HttpHandler[]', initializer: 'createHandlers()' }],
+    },
+  ];
+}

@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PATTERNS } from '../src/config.js';
+import { emitMsw, sortByRouteSpecificity, toMswPath } from '../src/emit/msw.js';
+import type { EmitContext } from '../src/emit/shared.js';
+import { buildModel } from '../src/model/build-model.js';
+import type { ApiModel } from '../src/model/types.js';
+import { buildComplero } from './helpers/model.js';
+
+const context: EmitContext = {
+  scope: '@complero',
+  name: 'Complero',
+  baseUrl: 'https://api.complero.com/v1',
+  specName: 'complero.swagger.yaml',
+  specSha256: '0'.repeat(64),
+};
+
+let complero: ApiModel;
+
+beforeAll(async () => {
+  complero = await buildComplero();
+});
+
+/** The JSON descriptor the emitter wrote for one operation, read back out of operations.ts. */
+function descriptor(files: { path: string; content: string }[], name: string): Record<string, unknown> {
+  const text = files.find((file) => file.path.endsWith('/operations.ts'))!.content;
+  const match = new RegExp(`export const ${name}Operation: MockOperation = (\\{[\\s\\S]*?\\n\\s*\\});`).exec(text);
+  if (!match) throw new Error(`no descriptor for ${name}`);
+  return JSON.parse(match[1]!) as Record<string, unknown>;
+}
+
+function modelOf(paths: Record<string, unknown>): ApiModel {
+  return buildModel({
+    document: { openapi: '3.0.3', info: { title: 'T', version: '1' }, paths },
+    patterns: DEFAULT_PATTERNS,
+    resources: {},
+  });
+}
+
+const ok = { responses: { '200': { description: 'OK' } } };
+
+describe('emitMsw', () => {
+  it('writes operations, handlers and an index into packages/msw/src/generated', () => {
+    expect(emitMsw({ model: complero, context }).map((file) => file.path)).toStrictEqual([
+      'msw/src/generated/operations.ts',
+      'msw/src/generated/handlers.ts',
+      'msw/src/generated/index.ts',
+    ]);
+  });
+
+  it('orders routes so static segments come before parameters in the same place', () => {
+    const model = modelOf({
+      '/items/{id}': { get: { operationId: 'GetItem', ...ok } },
+      '/items/latest': { get: { operationId: 'LatestItems', ...ok } },
+      '/items': { get: { operationId: 'ListItems', ...ok }, post: { operationId: 'CreateItem', ...ok } },
+      '/items/{id}/parts': { get: { operationId: 'ItemParts', ...ok } },
+      '/items/{id}/parts/first': { get: { operationId: 'FirstPart', ...ok } },
+    });
+    expect(sortByRouteSpecificity(model.operations).map((operation) => `${operation.method} ${operation.path}`)).toStrictEqual([
+      'get /items',
+      'post /items',
+      'get /items/latest',
+      'get /items/{id}',
+      'get /items/{id}/parts',
+      'get /items/{id}/parts/first',
+    ]);
+  });
+
+  it('puts the Complero routes in that order in MOCK_OPERATIONS and createHandlers', () => {
+    const handlers = emitMsw({ model: complero, context }).find((file) => file.path.endsWith('/handlers.ts'))!.content;
+    const order = [...handlers.matchAll(/createOperationHandler\(\{ operation: (\w+)Operation, resolverOrData: overrides/g)].map(
+      (match) => match[1],
+    );
+    expect(order.indexOf('getLatestEvents')).toBeGreaterThan(order.indexOf('getEvents'));
+    expect(order).toStrictEqual(sortByRouteSpecificity(complero.operations).map((operation) => operation.functionName));
+    expect(order).toHaveLength(14);
+  });
+
+  it('turns path templates into MSW paths', () => {
+    expect(toMswPath('/documentation/{contactID}/{eventID}')).toStrictEqual('/documentation/:contactID/:eventID');
+  });
+
+  it('names one handler factory per operation after its function name, typed with @complero/types', () => {
+    const handlers = emitMsw({ model: complero, context }).find((file) => file.path.endsWith('/handlers.ts'))!.content;
+    const factories = [...handlers.matchAll(/^export function (\w+Handler)\(/gm)].map((match) => match[1]);
+    expect(factories).toStrictEqual(sortByRouteSpecificity(complero.operations).map((operation) => `${operation.functionName}Handler`));
+    expect(handlers).toContain(
+      'getContact: { params: GetContactPathParams; query: Record<string, never>; body: undefined; response: GetContactResponse };',
+    );
+    expect(handlers).toMatch(/import type \{[^}]*\bGetEventsQuery\b[^}]*\} from '@complero\/types';/);
+  });
+
+  it('describes the patterns of each operation from the IR', () => {
+    const files = emitMsw({ model: complero, context });
+    expect(descriptor(files, 'bulkUploadContacts')).toMatchObject({
+      successStatus: 202,
+      authHeader: 'Authorization',
+      requestBody: {
+        required: true,
+        schema: { name: 'ContactUpload', array: true },
+        requiredProperties: ['first_name', 'id', 'last_name'],
+      },
+      backgroundOperation: {
+        status: 202,
+        operationIdHeader: 'Operation-Id',
+        operationLinkHeader: 'Operation-Link',
+        pollPath: '/operations/{id}',
+      },
+      requestIdHeader: 'Request-Id',
+    });
+    expect(descriptor(files, 'getEvents')).toMatchObject({
+      pagination: { cursorParameter: 'cursor', nextCursorHeader: 'Next-Cursor', nextLinkHeader: 'Next-Link', limitParameter: 'limit' },
+      parameterExamples: { from: '2024-09-17T09:19:04Z', to: '2024-10-17T14:50:00Z', cursor: 'MDAwMDAwMDAtMDAwMC0' },
+    });
+    expect(descriptor(files, 'getDocumentation')).toMatchObject({
+      successStatus: 200,
+      pendingDownload: { readyStatus: 200, pendingStatus: 204, goneStatus: 410 },
+      // The spec forgets Request-Id on documentation responses; the API documents it for every request.
+      requestIdHeader: 'Request-Id',
+    });
+    expect(descriptor(files, 'ping')).not.toHaveProperty('authHeader');
+  });
+
+  it('carries the spec examples and status codes of every response', () => {
+    const events = descriptor(emitMsw({ model: complero, context }), 'getEvents');
+    const responses = events.responses as { status: number; example?: { event_id: string }[]; headers: string[] }[];
+    expect(responses.map((response) => response.status)).toStrictEqual([200, 400, 500]);
+    expect(responses[0]!.headers).toStrictEqual(['Next-Cursor', 'Next-Link', 'Request-Id']);
+    expect(responses[0]!.example?.map((event) => event.event_id)).toStrictEqual([
+      '2ad40cba-3d5f-4bb9-a123-997f620dee87',
+      '2ad40cba-3d5f-4bb9-a123-997f620dee87',
+      'b7f509f3-e805-4743-b9a6-efa9e651e543',
+    ]);
+  });
+
+  it('emits the same bytes on every run', () => {
+    expect(emitMsw({ model: complero, context })).toStrictEqual(emitMsw({ model: complero, context }));
+  });
+});
