@@ -4,7 +4,12 @@ import { measureNodeStartup, measureOpenApiTypeScript, writeUpgradedSpec } from 
 import { measureColdGeneration, measureNoopGeneration, type RunSummary } from './ours.js';
 import { installPeers, measurePeer, PEERS, type PeerResult } from './peers/peers.js';
 import { type BundleSize, listPublishedPackages, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
-import { type ConsumerVariant, measureConsumerTypecheck, OPENAPI_FETCH_CONSUMER } from './runtime/consumer-typecheck.js';
+import {
+  COMPLERO_CLIENT_CONSUMER,
+  type ConsumerVariant,
+  measureConsumerTypecheck,
+  OPENAPI_FETCH_CONSUMER,
+} from './runtime/consumer-typecheck.js';
 import { measureRequestOverhead, type RequestCost, type RequestVariant } from './runtime/request-overhead.js';
 import { measureScaling, type ScalingResult } from './scaling.js';
 import { countOperations } from './synthetic.js';
@@ -161,6 +166,7 @@ async function measureRuntime(options: { failures: string[] }): Promise<RuntimeR
 
 async function requestVariants(): Promise<RequestVariant[]> {
   const { default: createClient } = await import('openapi-fetch');
+  const { createCompleroClient } = await import('@complero/client');
   return [
     {
       label: 'openapi-fetch',
@@ -171,9 +177,17 @@ async function requestVariants(): Promise<RequestVariant[]> {
         return () => client.GET('/ping', {});
       },
     },
+    {
+      // Its defaults, as a user gets them (timeouts and retries armed; a 200 never retries).
+      label: '@complero/client',
+      create: (baseUrl) => {
+        const client = createCompleroClient({ baseUrl });
+        return () => client.ping();
+      },
+    },
   ];
 }
 
 function consumerVariants(): ConsumerVariant[] {
-  return [OPENAPI_FETCH_CONSUMER];
+  return [OPENAPI_FETCH_CONSUMER, COMPLERO_CLIENT_CONSUMER];
 }

@@ -53,9 +53,7 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
   );
   const specSha256 = spec.sha256;
   const version = await time('validate', () => validateSpec({ spec: spec!, requireOperationIds: config.requireOperationIds }));
-  const document = await time('upgrade', () =>
-    upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }),
-  );
+  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }));
   spec = undefined;
   const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
   const context: EmitContext = {

@@ -36,6 +36,29 @@ export async function useTenOperations(id: string) {
 `,
 };
 
+/** The same ten operations through @complero/client's resource methods. */
+export const COMPLERO_CLIENT_CONSUMER: ConsumerVariant = {
+  label: '@complero/client',
+  source: `import { createCompleroClient } from '@complero/client';
+
+const complero = createCompleroClient({ apiKey: 'key' });
+
+export async function useTenOperations(id: string) {
+  const contact = await complero.contacts.get(id);
+  await complero.contacts.delete(id);
+  const documentation = await complero.documentation.get(id);
+  const eventDocumentation = await complero.documentation.getForEvent(id, id);
+  const employee = await complero.employees.get(id);
+  await complero.employees.delete(id);
+  const events = await complero.events.list();
+  const latest = await complero.events.latest();
+  const operations = await complero.operations.list();
+  const operation = await complero.operations.get(id);
+  return [contact.data, documentation, eventDocumentation, employee.data, events, latest.data, operations, operation.data];
+}
+`,
+};
+
 /** Type-checks each consumer file on its own (a project per file), as a consumer's build would. */
 export async function measureConsumerTypecheck(variants: readonly ConsumerVariant[]): Promise<(TypecheckResult & { label: string })[]> {
   const results: (TypecheckResult & { label: string })[] = [];
