@@ -103,9 +103,11 @@ function renderPeers(specs: readonly SpecReport[]): string {
         peer.error
           ? '–'
           : `${formatRatio(ratio(spec.cold.wallMs, peer.wallMs))} / ${formatRatio(ratio(spec.cold.peakRssMiB, peer.peakRssMiB))}`,
-        peer.typecheck
-          ? `${formatSeconds(peer.typecheck.wallMs)}, ${formatMiB(peer.typecheck.peakRssMiB)}${peer.typecheck.errors > 0 ? ` (${peer.typecheck.errors} errors)` : ''}`
-          : '–',
+        peer.typecheck?.timedOut
+          ? `> ${formatSeconds(peer.typecheck.wallMs)} (stopped), ${formatMiB(peer.typecheck.peakRssMiB)}`
+          : peer.typecheck
+            ? `${formatSeconds(peer.typecheck.wallMs)}, ${formatMiB(peer.typecheck.peakRssMiB)}${peer.typecheck.errors > 0 ? ` (${peer.typecheck.errors} errors)` : ''}`
+            : '–',
       ]);
     }
   }

@@ -99,6 +99,7 @@ export async function runBench(options: {
           warmup,
           typecheck: true,
           timeoutMs: 15 * 60_000,
+          typecheckTimeoutMs: 5 * 60_000,
         });
         if (result.error) failures.push(`${spec.id}: ${peer.label} ${result.error}`);
         peers.push(result);

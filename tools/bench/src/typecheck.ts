@@ -12,6 +12,8 @@ export interface TypecheckResult {
   readonly wallMs: number;
   readonly peakRssMiB: number | null;
   readonly errors: number;
+  /** Set when tsc was stopped after `timeoutMs`; the time is then a lower bound. */
+  readonly timedOut?: boolean;
 }
 
 /** The compiler options consumers typically build with (strict, bundler resolution, no lib checks). */
@@ -32,6 +34,7 @@ export async function typecheckProject(options: {
   dir: string;
   include: readonly string[];
   paths?: Record<string, string[]>;
+  timeoutMs?: number;
 }): Promise<TypecheckResult> {
   const tsconfig = path.join(options.dir, 'tsconfig.bench.json');
   await writeFile(
@@ -42,7 +45,9 @@ export async function typecheckProject(options: {
     command: process.execPath,
     args: [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', tsconfig],
     cwd: options.dir,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
+  if (measurement.code === null) return { wallMs: measurement.wallMs, peakRssMiB: measurement.peakRssMiB, errors: 0, timedOut: true };
   const errors = (measurement.stdout.match(/error TS\d+/g) ?? []).length;
   if (measurement.code !== 0 && errors === 0) throw new Error(`tsc failed in ${options.dir}:\n${measurement.stderr}${measurement.stdout}`);
   return { wallMs: measurement.wallMs, peakRssMiB: measurement.peakRssMiB, errors };

@@ -96,6 +96,7 @@ export async function measurePeer(options: {
   warmup: number;
   typecheck: boolean;
   timeoutMs: number;
+  typecheckTimeoutMs: number;
 }): Promise<PeerResult> {
   const { peer } = options;
   const dir = path.join(PEERS_DIR, 'work', `${peer.id}-${options.specId}`);
@@ -126,7 +127,7 @@ export async function measurePeer(options: {
     const why = failed ? `exited with ${failed.code}: ${lastLines(failed.stderr || failed.stdout)}` : 'wrote no files';
     return { ...summary, peer: peer.id, files, typecheck: null, error: why };
   }
-  const typecheck = options.typecheck ? await typecheckProject({ dir: out, include: ['.'] }) : null;
+  const typecheck = options.typecheck ? await typecheckProject({ dir: out, include: ['.'], timeoutMs: options.typecheckTimeoutMs }) : null;
   return { ...summary, peer: peer.id, files, typecheck };
 }
 
