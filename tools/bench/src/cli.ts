@@ -16,6 +16,8 @@ Options:
   --large-runs N      measured runs on specs of 1 MB or more, and peers on them (default 1, no warm-up)
   --specs a,b         only these spec ids (complero, kubernetes, github, docker, argo)
   --sizes 1,10,…      synthetic scaling sizes in Complero copies (default 1,10,100,1000; "none" to skip)
+  --peer-tsc a,b      specs on which to type-check the peers' output (default complero,kubernetes;
+                      "all" for every spec; it takes minutes and GiB per spec)
   --no-runtime        skip the bundle-size, request-overhead and consumer-tsc figures
   -h, --help          show this help
 `;
@@ -42,6 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = (text: string) => process.stderr.write(text);
   const report: BenchReport = await runBench({
     peers: values.peers === true,
+    peerTypecheck: (id: string) => {
+      const wanted = (values['peer-tsc'] ?? 'complero,kubernetes').split(',');
+      return wanted.includes('all') || wanted.includes(id);
+    },
     runsFor: (file: string) => (statSync(file).size >= 1024 * 1024 ? { runs: largeRuns, warmup: 0 } : { runs, warmup: 1 }),
     ...(values.specs ? { onlySpecs: values.specs.split(',') } : {}),
     sizes,
@@ -64,6 +70,7 @@ function parse(argv: readonly string[]) {
       'large-runs': { type: 'string' },
       specs: { type: 'string' },
       sizes: { type: 'string' },
+      'peer-tsc': { type: 'string' },
       'no-runtime': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
