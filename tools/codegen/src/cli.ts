@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,6 +5,11 @@ import { checkConfig, loadConfigFile, type ResolvedConfig } from './config.js';
 import { runDrift } from './drift/run-drift.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
+import { findDefaultConfigFile, recordGenerationState } from './state.js';
+import type { WriteReason } from './write/plan.js';
+
+/** How the summary names each kind of write. */
+const WRITTEN: Record<WriteReason, string> = { missing: 'created', stale: 'updated', forced: 'rewritten' };
 
 const USAGE = `Usage: complero-codegen <command> [options]
 
@@ -28,6 +32,8 @@ Options (generate):
   resources, upstream): the base URL then comes from the new spec's first server. Policies such
   as requireOperationIds still apply; pass a --config of your own to change them.
   --check             write nothing; exit 1 listing every stale, missing or extra file
+  --force             regenerate and rewrite every file, even when nothing changed
+  --timings           print milliseconds per stage (JSON) on stderr
   -h, --help          show this help
 
 Options (drift; exit 0 in sync, 1 drift, 2 error):
@@ -40,7 +46,11 @@ Options (drift; exit 0 in sync, 1 drift, 2 error):
   --config FILE, --spec FILE, --out DIR as for generate
 `;
 
-/** Runs the CLI and returns the process exit code. Never throws for bad input: it prints. */
+/**
+ * Runs the CLI and returns the process exit code. Never throws for bad input: it prints.
+ * `recordState` keeps what a writing run produced in node_modules/.cache so the launcher can
+ * answer the next unchanged run without loading the generator (see state.ts).
+ */
 export async function runCli(options: {
   argv: readonly string[];
   cwd: string;
@@ -48,6 +58,7 @@ export async function runCli(options: {
   env?: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  recordState?: boolean;
 }): Promise<number> {
   const { stdout, stderr } = options;
   let args: ReturnType<typeof parse>;
@@ -78,8 +89,21 @@ export async function runCli(options: {
   }
   try {
     const config = await resolveCliConfig({ cwd: options.cwd, values: args.values });
-    const result = await generate({ config, check: args.values.check === true });
+    const result = await generate({ config, check: args.values.check === true, force: args.values.force === true });
     const { plan } = result;
+    if (args.values.timings) stderr(`complero-codegen: timings ${JSON.stringify(roundTimings(result.timings))}\n`);
+    if (options.recordState && !args.values.check && config.configFile) {
+      recordGenerationState({
+        configFile: config.configFile,
+        spec: args.values.spec ? path.resolve(options.cwd, args.values.spec) : undefined,
+        out: args.values.out ? path.resolve(options.cwd, args.values.out) : undefined,
+        specFile: config.spec,
+        specSha256: result.specSha256,
+        root: plan.root,
+        files: [...plan.writes.map((file) => file.path), ...plan.unchanged],
+        ownedDirs: result.ownedDirs,
+      });
+    }
     if (args.values.check) {
       const problems = [
         ...plan.writes.map((file) => `  ${file.reason === 'missing' ? 'missing' : 'stale'}: ${file.path}`),
@@ -97,7 +121,7 @@ export async function runCli(options: {
       changed === 0
         ? `complero-codegen: ${plan.unchanged.length} generated files already up to date\n`
         : `complero-codegen: wrote ${plan.writes.length}, removed ${plan.removals.length}, unchanged ${plan.unchanged.length}\n${[
-            ...plan.writes.map((file) => `  ${file.reason === 'missing' ? 'created' : 'updated'}: ${file.path}`),
+            ...plan.writes.map((file) => `  ${WRITTEN[file.reason]}: ${file.path}`),
             ...plan.removals.map((file) => `  removed: ${file}`),
           ].join('\n')}\n`,
     );
@@ -110,6 +134,10 @@ export async function runCli(options: {
     stderr(`complero-codegen: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+function roundTimings(timings: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms * 10) / 10]));
 }
 
 function parse(argv: readonly string[]) {
@@ -132,6 +160,8 @@ function parse(argv: readonly string[]) {
       'fail-on': { type: 'string' },
       write: { type: 'boolean' },
       'report-file': { type: 'string' },
+      force: { type: 'boolean' },
+      timings: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -176,18 +206,10 @@ async function resolveCliConfig(options: {
  * `generate --spec … --out …` works from anywhere.
  */
 function findDefaultConfig(cwd: string): string {
-  const found = findConfigAbove(cwd) ?? findConfigAbove(path.dirname(fileURLToPath(import.meta.url)));
+  const found = findDefaultConfigFile(cwd) ?? findDefaultConfigFile(path.dirname(fileURLToPath(import.meta.url)));
   if (found) return found;
   throw new CodegenError({
     message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',
     hint: 'pass --config FILE',
   });
-}
-
-function findConfigAbove(start: string): string | undefined {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'spec', 'codegen.config.ts');
-    if (existsSync(candidate) && existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }

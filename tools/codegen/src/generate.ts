@@ -6,7 +6,7 @@ import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
 import { emitReactQuery, REACT_QUERY_PACKAGE_FOLDER } from './emit/react-query.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
-import { loadSpecFile } from './load.js';
+import { type LoadedSpec, loadSpecFile } from './load.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { findPackageTemplates, planPackageScaffold } from './scaffold.js';
@@ -27,13 +27,18 @@ export interface GenerateResult {
   readonly timings: StageTimings;
   /** True when `check` was set: nothing was written. */
   readonly checked: boolean;
+  /** sha256 of the spec bytes this run generated from. */
+  readonly specSha256: string;
+  /** Folders (relative to the output root) that hold generated files only. */
+  readonly ownedDirs: readonly string[];
 }
 
 /**
  * The whole pipeline: load → validate → upgrade → model → emit → plan → write. Every stage runs
- * before anything is written, so bad input leaves the output tree exactly as it was.
+ * before anything is written, so bad input leaves the output tree exactly as it was. `force`
+ * rewrites files whose content is already right.
  */
-export async function generate(options: { config: ResolvedConfig; check?: boolean }): Promise<GenerateResult> {
+export async function generate(options: { config: ResolvedConfig; check?: boolean; force?: boolean }): Promise<GenerateResult> {
   const { config } = options;
   const timings: StageTimings = {};
   const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
@@ -44,18 +49,22 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  const spec = await time('load', () =>
+  // `let`, released after the upgrade: the source text and (for Swagger 2.0) the original document
+  // are not needed by later stages, and holding them raises peak memory during emit.
+  let spec: LoadedSpec | undefined = await time('load', () =>
     loadSpecFile({ path: config.spec, ...(config.maxSpecBytes ? { maxBytes: config.maxSpecBytes } : {}) }),
   );
-  const version = await time('validate', () => validateSpec({ spec, requireOperationIds: config.requireOperationIds }));
-  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec.document, version, file: spec.file }));
+  const specSha256 = spec.sha256;
+  const version = await time('validate', () => validateSpec({ spec: spec!, requireOperationIds: config.requireOperationIds }));
+  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }));
+  spec = undefined;
   const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
   const context: EmitContext = {
     scope: config.scope,
     name: config.name,
     baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
     specName: path.basename(config.spec),
-    specSha256: spec.sha256,
+    specSha256,
   };
   // One entry per package: the folder it owns and the emitter that fills its src/generated/.
   const emitters = [
@@ -78,9 +87,9 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     }),
   );
   const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
-  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs }));
+  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
   if (!options.check) await time('write', () => applyChanges(plan));
-  return { plan, model, timings, checked: options.check === true };
+  return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };
 }
 
 /**

@@ -13,6 +13,8 @@ export async function upgradeToOpenApi3(options: {
   document: Record<string, unknown>;
   version: SpecVersion;
   file: string;
+  /** The caller will not use `document` again: convert it in place instead of a copy (saves a full copy on large specs). */
+  handOver?: boolean;
 }): Promise<OpenApiDocument> {
   if (options.version !== 'swagger-2.0') return options.document as OpenApiDocument;
   const require = createRequire(import.meta.url);
@@ -20,8 +22,10 @@ export async function upgradeToOpenApi3(options: {
     convertObj: (document: unknown, options: Record<string, unknown>) => Promise<{ openapi: OpenApiDocument }>;
   };
   try {
-    // structuredClone: swagger2openapi mutates its input, and the caller still owns the document.
-    const { openapi } = await swagger2openapi.convertObj(structuredClone(options.document), {
+    // structuredClone: swagger2openapi mutates its input, and unless it was handed over the caller
+    // still owns the document.
+    const input = options.handOver ? options.document : structuredClone(options.document);
+    const { openapi } = await swagger2openapi.convertObj(input, {
       patch: true,
       warnOnly: true,
       resolveInternal: false,

@@ -1,7 +1,7 @@
 import { type MethodSignatureStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
-import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
 
 /** Folder of the client package inside the output root. */
 export const CLIENT_PACKAGE_FOLDER = 'client';
@@ -13,9 +13,8 @@ export const CLIENT_PACKAGE_FOLDER = 'client';
 export function emitClient(options: { model: ApiModel; context: EmitContext }): PlannedFile[] {
   const { model, context } = options;
   const dir = generatedDir(CLIENT_PACKAGE_FOLDER);
-  const project = createPrinterProject();
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
-    printModule({ project, path: `${dir}/${name}`, statements, context });
+    printModule({ path: `${dir}/${name}`, statements, context });
   const groups = planResources(model);
   return [
     module('operations.ts', descriptorStatements({ model, context })),

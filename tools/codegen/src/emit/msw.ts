@@ -1,7 +1,7 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
-import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
 
 /** Folder of the MSW package inside the output root. */
 export const MSW_PACKAGE_FOLDER = 'msw';
@@ -16,10 +16,9 @@ const RUNTIME = '../runtime';
 export function emitMsw(options: { model: ApiModel; context: EmitContext }): PlannedFile[] {
   const { model, context } = options;
   const dir = generatedDir(MSW_PACKAGE_FOLDER);
-  const project = createPrinterProject();
   const operations = sortByRouteSpecificity(model.operations);
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
-    printModule({ project, path: `${dir}/${name}`, statements, context });
+    printModule({ path: `${dir}/${name}`, statements, context });
   return [
     module('operations.ts', operationStatements({ model, operations })),
     module('handlers.ts', handlerStatements({ operations, context })),

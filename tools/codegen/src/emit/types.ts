@@ -1,20 +1,10 @@
-import { createRequire } from 'node:module';
 import { type InterfaceDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind, Writers } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
-import {
-  banner,
-  createPrinterProject,
-  docs,
-  type EmitContext,
-  generatedDir,
-  literal,
-  type PlannedFile,
-  printModule,
-  simpleSchemaType,
-} from './shared.js';
+import { renderOpenApiTypeScript } from './openapi-types.js';
+import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
 
 /** Folder of the types package inside the output root. */
 export const TYPES_PACKAGE_FOLDER = 'types';
@@ -26,9 +16,8 @@ export const TYPES_PACKAGE_FOLDER = 'types';
 export async function emitTypes(options: { model: ApiModel; document: OpenApiDocument; context: EmitContext }): Promise<PlannedFile[]> {
   const { model, context } = options;
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
-  const project = createPrinterProject();
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
-    printModule({ project, path: `${dir}/${name}`, statements, context });
+    printModule({ path: `${dir}/${name}`, statements, context });
   return [
     { path: `${dir}/openapi.ts`, content: await renderOpenApiTypes({ document: options.document, context }) },
     module('schemas.ts', schemaStatements(model)),
@@ -46,21 +35,7 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
 }
 
 async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext }): Promise<string> {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
-  // openapi-typescript mutates nothing we keep, but give it its own copy to be sure.
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  const blob = ts.factory.createTypeReferenceNode('Blob');
-  const ast = await openapiTS(structuredClone(options.document) as never, {
-    silent: true,
-    // A `format: binary` string is bytes (a file field of a multipart form, a download): a Blob,
-    // which is what fetch sends and returns, not the `string` openapi-typescript would say.
-    transform(schema) {
-      if (!('format' in schema) || schema.format !== 'binary') return undefined;
-      const nullable = ('nullable' in schema && schema.nullable === true) || (Array.isArray(schema.type) && schema.type.includes('null'));
-      return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
-    },
-  });
-  return `${banner(options.context)}${astToString(ast)}`;
+  return `${banner(options.context)}${await renderOpenApiTypeScript(options.document)}`;
 }
 
 function schemaStatements(model: ApiModel): StatementStructures[] {

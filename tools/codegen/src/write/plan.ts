@@ -3,11 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlannedFile } from '../emit/shared.js';
 
+/** Why a file is written. */
+export type WriteReason = 'missing' | 'stale' | 'forced';
+
 /** What writing a set of planned files would change on disk. Paths are relative to the root. */
 export interface ChangePlan {
   readonly root: string;
-  /** Files to create or overwrite, with their new content. */
-  readonly writes: readonly (PlannedFile & { readonly reason: 'missing' | 'stale' })[];
+  /** Files to create or overwrite, with their new content (`forced`: unchanged, rewritten by `--force`). */
+  readonly writes: readonly (PlannedFile & { readonly reason: WriteReason })[];
   /** Generated files on disk that the generator no longer produces. */
   readonly removals: readonly string[];
   readonly unchanged: readonly string[];
@@ -15,21 +18,24 @@ export interface ChangePlan {
 
 /**
  * Compares planned files with the disk. `ownedDirs` are folders that hold generated files only:
- * anything in them that is not planned is stale and will be removed.
+ * anything in them that is not planned is stale and will be removed. With `force`, files whose
+ * content is already right are written anyway (reason `forced`).
  */
 export async function planChanges(options: {
   root: string;
   files: readonly PlannedFile[];
   ownedDirs: readonly string[];
+  force?: boolean;
 }): Promise<ChangePlan> {
   const { root, files } = options;
   const planned = new Set(files.map((file) => file.path));
-  const writes: (PlannedFile & { reason: 'missing' | 'stale' })[] = [];
+  const writes: (PlannedFile & { reason: WriteReason })[] = [];
   const unchanged: string[] = [];
   await Promise.all(
     files.map(async (file) => {
       const current = await readFile(path.join(root, file.path), 'utf8').catch(() => undefined);
-      if (current === file.content) unchanged.push(file.path);
+      if (current === file.content && !options.force) unchanged.push(file.path);
+      else if (current === file.content) writes.push({ ...file, reason: 'forced' });
       else writes.push({ ...file, reason: current === undefined ? 'missing' : 'stale' });
     }),
   );

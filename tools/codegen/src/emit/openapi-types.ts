@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import type { OpenApiDocument } from '../upgrade.js';
+
+/** The parts of openapi-typescript's internals used here (its deep modules ship no .d.ts). */
+interface OpenApiTsInternals {
+  transformSchema: (schema: unknown, context: Record<string, unknown>) => unknown;
+  scanDiscriminators: (schema: unknown, options: Record<string, unknown>) => unknown;
+  resolveRef: (schema: unknown, ref: string, options: { silent: boolean }) => unknown;
+  astToString: (ast: unknown) => string;
+}
+
+/**
+ * openapi-typescript's `paths`/`components`/`operations` for an upgraded document, as text.
+ *
+ * `openapiTS()` first lints and bundles the document with Redocly, which on GitHub's spec costs
+ * more time and memory than the transform itself and loads a large dependency tree. Our own
+ * validate stage already guarantees what that pass checks (OpenAPI 3, local `$ref`s that resolve,
+ * unique operationIds) and a document with only local refs bundles to itself, so this calls the
+ * transform directly with the same context `openapiTS()` builds from its defaults. The output is
+ * byte-identical (covered by a test that compares both paths).
+ */
+export async function renderOpenApiTypeScript(document: OpenApiDocument): Promise<string> {
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = await loadInternals();
+  // scanDiscriminators patches discriminator enums in place; the caller still owns the document.
+  const schema = structuredClone(document);
+  const options = { silent: true };
+  const context = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined,
+    silent: true,
+    inject: undefined,
+    transform: transformBinaryToBlob,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: (ref: string) => resolveRef(schema, ref, options),
+  };
+  return astToString(transformSchema(schema, context));
+}
+
+/**
+ * A `format: binary` string is bytes (a file field of a multipart form, a download): a Blob, which
+ * is what fetch sends and returns, not the `string` openapi-typescript would say.
+ */
+function transformBinaryToBlob(schema: Record<string, unknown>): unknown {
+  if (schema.format !== 'binary') return undefined;
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+  return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+}
+
+async function loadInternals(): Promise<OpenApiTsInternals> {
+  // Deep imports (allowed by the package's `./*` export) skip the entry point, which would load
+  // all of @redocly/openapi-core for the lint/bundle pass we do not use.
+  const [transform, utils, ts] = await Promise.all([
+    import('openapi-typescript/dist/transform/index.mjs' as string) as Promise<{ default: OpenApiTsInternals['transformSchema'] }>,
+    import('openapi-typescript/dist/lib/utils.mjs' as string) as Promise<Pick<OpenApiTsInternals, 'scanDiscriminators' | 'resolveRef'>>,
+    import('openapi-typescript/dist/lib/ts.mjs' as string) as Promise<Pick<OpenApiTsInternals, 'astToString'>>,
+  ]);
+  return {
+    transformSchema: transform.default,
+    scanDiscriminators: utils.scanDiscriminators,
+    resolveRef: utils.resolveRef,
+    astToString: ts.astToString,
+  };
+}
