@@ -482,7 +482,8 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
       isTypeOnly: true,
       namedImports: [plan.names.client, plan.names.error],
     },
-    ...typeImports(plan, 
+    ...typeImports(
+      plan,
       reads.flatMap((planned) => [
         ...argumentTypeNames(planned),
         ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response]),
@@ -734,7 +735,11 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
           `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`${plan.names.error}\`s (\`ValidationError\` carries \`validationErrors\`).`,
         ),
         parameters: [
-          { name: 'options', type: `${plan.names.product}MutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`, hasQuestionToken: true },
+          {
+            name: 'options',
+            type: `${plan.names.product}MutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`,
+            hasQuestionToken: true,
+          },
         ],
         returnType: `UseMutationResult<${result}, ${plan.names.error}, ${variablesType}, TOnMutateResult>`,
         statements: [

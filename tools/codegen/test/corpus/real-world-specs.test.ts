@@ -31,17 +31,6 @@ const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
     'TS1016 and TS2322 in generated/resources.ts: optional-before-required parameters; ApiResult<A | B> for several 2xx bodies',
   'github-api.openapi.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
   'kubernetes-v1.36.swagger.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
-  ...Object.fromEntries(
-    [
-      'argo-workflows-main-f016ad89.swagger.json',
-      'docker-engine-v1.56.swagger.yaml',
-      'github-api.openapi.json',
-      'kubernetes-v1.36.swagger.json',
-    ].map((spec) => [
-      `${spec}:react-query`,
-      "emit/react-query.ts hard-codes '@complero/types', '@complero/client', CompleroClient/CompleroError/useCompleroClient instead of context.scope/name",
-    ]),
-  ),
 };
 
 interface CorpusRow {
