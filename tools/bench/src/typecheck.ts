@@ -34,12 +34,21 @@ export async function typecheckProject(options: {
   dir: string;
   include: readonly string[];
   paths?: Record<string, string[]>;
+  /** `compilerOptions.types` (default none: a browser consumer). */
+  types?: readonly string[];
   timeoutMs?: number;
 }): Promise<TypecheckResult> {
   const tsconfig = path.join(options.dir, 'tsconfig.bench.json');
   await writeFile(
     tsconfig,
-    `${JSON.stringify({ compilerOptions: { ...CONSUMER_OPTIONS, ...(options.paths ? { paths: options.paths } : {}) }, include: options.include }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        compilerOptions: { ...CONSUMER_OPTIONS, types: options.types ?? [], ...(options.paths ? { paths: options.paths } : {}) },
+        include: options.include,
+      },
+      null,
+      2,
+    )}\n`,
   );
   const measurement: ProcessMeasurement = await measureProcess({
     command: process.execPath,
@@ -78,5 +87,7 @@ export async function typecheckGeneratedPackages(options: { outDir: string; scop
     include: folders.map((folder) => `${folder}/src`),
     // Packages import each other by name; resolve those to the generated siblings, not the repo's builds.
     paths: { [`${options.scope}/*`]: ['./*/src/index.ts'] },
+    // Some packages carry Node-only parts (the MSW package's mock-server command).
+    types: ['node'],
   });
 }
