@@ -35,6 +35,10 @@ export default {
     GetDocumentationEvent: 'documentation.getForEvent',
     Ping: 'ping',
   },
+  hookNames: {
+    // `events.trigger` alone would give `useTriggerEvent`; the API calls it a sandbox event.
+    TriggerSandboxEvent: 'TriggerSandboxEvent',
+  },
   upstream: {
     url: 'https://api.complero.com/v1/swagger.yaml',
     timeoutMs: 15000,

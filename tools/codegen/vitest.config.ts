@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// The real-world corpus (test/corpus) generates and type-checks megabytes of code per spec: it
+// runs on its own, by `pnpm test:corpus` (which .ci/run calls), not on every `pnpm test`.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

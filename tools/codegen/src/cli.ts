@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfigFile, type ResolvedConfig } from './config.js';
+import { checkConfig, loadConfigFile, type ResolvedConfig } from './config.js';
+import { runDrift } from './drift/run-drift.js';
 import { CodegenError } from './errors.js';
 import { generate } from './generate.js';
 import { findDefaultConfigFile, recordGenerationState } from './state.js';
@@ -13,15 +15,35 @@ const USAGE = `Usage: complero-codegen <command> [options]
 
 Commands:
   generate            write every generated file (only those whose content changed)
+  drift               compare the upstream spec with spec/ and classify every change (major/minor/patch)
 
 Options (generate):
   --config FILE       codegen config (default: spec/codegen.config.ts of this repository)
   --spec FILE         spec to generate from (overrides the config)
   --out DIR           output root holding the packages (overrides the config)
+  --scope @NAME       npm scope of the packages (overrides the config)
+  --name NAME         the API's product name, PascalCase (overrides the config)
+  --base-url URL      the client's default base URL (overrides the config)
+  --scaffold, --no-scaffold
+                      write (or not) each package's package.json, tsconfig.json, README,
+                      src/index.ts and src/runtime; default: only for an API other than this
+                      repository's own, and never over files someone has edited
+  A --spec other than the config's drops the settings that describe that spec (baseUrl,
+  resources, upstream): the base URL then comes from the new spec's first server. Policies such
+  as requireOperationIds still apply; pass a --config of your own to change them.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   --force             regenerate and rewrite every file, even when nothing changed
   --timings           print milliseconds per stage (JSON) on stderr
   -h, --help          show this help
+
+Options (drift; exit 0 in sync, 1 drift, 2 error):
+  --upstream URL      where the upstream spec is (default: $COMPLERO_UPSTREAM_URL, then upstream.url of the config)
+  --timeout-ms MS     give up on the upstream after MS milliseconds (default: upstream.timeoutMs, 15000)
+  --format FORMAT     text (default), json or markdown
+  --fail-on BUMP      exit 1 only for drift at or above none|patch|minor|major (default: patch; none never fails)
+  --write             take the upstream spec into spec/, regenerate, and add one changeset
+  --report-file FILE  also write the report to FILE (markdown; json with --format json)
+  --config FILE, --spec FILE, --out DIR as for generate
 `;
 
 /**
@@ -32,6 +54,8 @@ Options (generate):
 export async function runCli(options: {
   argv: readonly string[];
   cwd: string;
+  /** Environment variables (COMPLERO_UPSTREAM_URL, GITHUB_OUTPUT, …); defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   recordState?: boolean;
@@ -48,6 +72,16 @@ export async function runCli(options: {
   if (args.values.help || command === undefined) {
     (command === undefined && !args.values.help ? stderr : stdout)(USAGE);
     return command === undefined && !args.values.help ? 2 : 0;
+  }
+  if (command === 'drift') {
+    return runDrift({
+      config: () => resolveCliConfig({ cwd: options.cwd, values: args.values }),
+      values: args.values,
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdout,
+      stderr,
+    });
   }
   if (command !== 'generate') {
     stderr(`complero-codegen: unknown command "${command}"\n\n${USAGE}`);
@@ -114,7 +148,18 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       spec: { type: 'string' },
       out: { type: 'string' },
+      scope: { type: 'string' },
+      name: { type: 'string' },
+      'base-url': { type: 'string' },
+      scaffold: { type: 'boolean' },
+      'no-scaffold': { type: 'boolean' },
       check: { type: 'boolean' },
+      upstream: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      write: { type: 'boolean' },
+      'report-file': { type: 'string' },
       force: { type: 'boolean' },
       timings: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -124,21 +169,44 @@ function parse(argv: readonly string[]) {
 
 async function resolveCliConfig(options: {
   cwd: string;
-  values: { config?: string; spec?: string; out?: string };
+  values: {
+    config?: string;
+    spec?: string;
+    out?: string;
+    scope?: string;
+    name?: string;
+    'base-url'?: string;
+    scaffold?: boolean;
+    'no-scaffold'?: boolean;
+  };
 }): Promise<ResolvedConfig> {
   const { values, cwd } = options;
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
-  const config = await loadConfigFile(configFile);
-  return {
-    ...config,
-    ...(values.spec ? { spec: path.resolve(cwd, values.spec) } : {}),
+  const loaded = await loadConfigFile(configFile);
+  const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
+  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
+  // Policies (requireOperationIds, patterns, maxSpecBytes) do.
+  const { baseUrl, upstream, ...rest } = loaded;
+  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
+  const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
+    ...(values.scope ? { scope: values.scope } : {}),
+    ...(values.name ? { name: values.name } : {}),
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(values.scaffold ? { scaffold: true } : values['no-scaffold'] ? { scaffold: false } : {}),
   };
+  const merged = { ...config, ...overrides };
+  checkConfig({ config: merged, file: '(command line)' });
+  return merged;
 }
 
-/** `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml). */
+/**
+ * `spec/codegen.config.ts` of the enclosing repository (found by walking up to pnpm-workspace.yaml)
+ * — from the working folder first, then from the generator's own location, so that
+ * `generate --spec … --out …` works from anywhere.
+ */
 function findDefaultConfig(cwd: string): string {
-  const found = findDefaultConfigFile(cwd);
+  const found = findDefaultConfigFile(cwd) ?? findDefaultConfigFile(path.dirname(fileURLToPath(import.meta.url)));
   if (found) return found;
   throw new CodegenError({
     message: 'no codegen config found (looked for spec/codegen.config.ts in this folder and its parents)',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CodegenError } from './errors.js';
 
@@ -41,10 +42,22 @@ export interface CodegenConfig {
   readonly patterns?: Partial<PatternConfig>;
   /** Resource method names for people, by operationId: `{ BulkUploadContacts: 'contacts.upload' }`. */
   readonly resources?: Readonly<Record<string, string>>;
+  /**
+   * Stems of React hook names, by operationId, where the derived ones read badly:
+   * `{ TriggerSandboxEvent: 'TriggerSandboxEvent' }` gives `useTriggerSandboxEvent`.
+   */
+  readonly hookNames?: Readonly<Record<string, string>>;
   /** Where the spec comes from, for `complero-codegen drift`. */
   readonly upstream?: { readonly url: string; readonly timeoutMs?: number };
   /** Refuse specs larger than this many bytes. */
   readonly maxSpecBytes?: number;
+  /**
+   * Also write each package's package.json, tsconfig.json, README, src/index.ts and src/runtime so
+   * it installs and builds on its own. Default: yes for another API (a spec, scope or name other
+   * than this repository's default config); no for this repository's own API, whose packages are
+   * hand-maintained in packages/ (another `out` then mirrors only the generated files).
+   */
+  readonly scaffold?: boolean;
 }
 
 /** A config with every default filled in and every path absolute. */
@@ -53,6 +66,7 @@ export interface ResolvedConfig extends Omit<CodegenConfig, 'patterns'> {
   readonly patterns: PatternConfig;
   readonly requireOperationIds: boolean;
   readonly resources: Readonly<Record<string, string>>;
+  readonly hookNames: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_PATTERNS: PatternConfig = {
@@ -83,6 +97,7 @@ export function resolveConfig(options: { config: CodegenConfig; baseDir: string;
     requireOperationIds: config.requireOperationIds ?? false,
     patterns: { ...DEFAULT_PATTERNS, ...config.patterns },
     resources: config.resources ?? {},
+    hookNames: config.hookNames ?? {},
   };
 }
 
@@ -118,7 +133,9 @@ function parseJsonConfig(options: { text: string; file: string }): CodegenConfig
 async function evaluateModule(options: { text: string; file: string }): Promise<CodegenConfig> {
   let source = options.text;
   if (options.file.endsWith('.ts') || options.file.endsWith('.mts')) {
-    const ts = (await import('typescript')).default;
+    // require, not import(): ESM-importing typescript's 9 MB CommonJS file first scans it for
+    // export names, which costs more than the transpile itself.
+    const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
     source = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
       fileName: options.file,
@@ -140,12 +157,19 @@ async function evaluateModule(options: { text: string; file: string }): Promise<
   }
 }
 
-function checkConfig(options: { config: CodegenConfig; file: string }): void {
+/** Throws a CodegenError naming the first setting that is missing or malformed. */
+export function checkConfig(options: { config: CodegenConfig; file: string }): void {
   const { config } = options;
   for (const key of ['spec', 'out', 'scope', 'name'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') {
       throw new CodegenError({ message: `the config has no \`${key}\` (a non-empty string)`, location: { file: options.file } });
     }
+  }
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(config.name)) {
+    throw new CodegenError({
+      message: `\`name\` must be a PascalCase word such as "Complero" (it names entry points like createCompleroClient), found "${config.name}"`,
+      location: { file: options.file },
+    });
   }
   if (!/^@[a-z0-9][a-z0-9._-]*$/.test(config.scope)) {
     throw new CodegenError({ message: `\`scope\` must look like "@name", found "${config.scope}"`, location: { file: options.file } });
@@ -154,6 +178,14 @@ function checkConfig(options: { config: CodegenConfig; file: string }): void {
     if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)?$/.test(target)) {
       throw new CodegenError({
         message: `resources.${operationId} must be "group.method" or "method", found "${target}"`,
+        location: { file: options.file },
+      });
+    }
+  }
+  for (const [operationId, stem] of Object.entries(config.hookNames ?? {})) {
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(stem)) {
+      throw new CodegenError({
+        message: `hookNames.${operationId} must be a PascalCase stem like "TriggerSandboxEvent" (it becomes useTriggerSandboxEvent), found "${stem}"`,
         location: { file: options.file },
       });
     }

@@ -61,5 +61,14 @@ export function parsePointer(pointer: string): string[] {
   return body
     .slice(1)
     .split('/')
-    .map((token) => decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~'));
+    .map((token) => safeDecode(token).replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** Percent-decodes, keeping the token as written when its escapes are broken (we only locate with it). */
+function safeDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
 }

@@ -1,12 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
 import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
+import { emitReactQuery, REACT_QUERY_PACKAGE_FOLDER } from './emit/react-query.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
 import { type LoadedSpec, loadSpecFile } from './load.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
+import { findPackageTemplates, planPackageScaffold } from './scaffold.js';
 import { upgradeToOpenApi3 } from './upgrade.js';
 import { validateSpec } from './validate.js';
 import { applyChanges } from './write/apply.js';
@@ -68,21 +71,52 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context }) },
     { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
     { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
+    { folder: REACT_QUERY_PACKAGE_FOLDER, emit: () => emitReactQuery({ model, context, hookNames: config.hookNames }) },
   ];
   const files: PlannedFile[] = [];
   for (const emitter of emitters) files.push(...(await time(`emit:${emitter.folder}`, emitter.emit)));
-  const all = [...files, renderManifest({ files, context })];
   const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
+  const previous = await readPreviousScaffold(config.out);
+  const scaffold = await time('scaffold', async () =>
+    planPackageScaffold({
+      config,
+      folders: emitters.map((emitter) => emitter.folder),
+      templates: await findPackageTemplates(),
+      previous,
+      generated: files,
+    }),
+  );
+  const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
   const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
   if (!options.check) await time('write', () => applyChanges(plan));
   return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };
 }
 
-/** Records what was generated from what: the spec's sha256 and every file's sha256. */
-function renderManifest(options: { files: readonly PlannedFile[]; context: EmitContext }): PlannedFile {
-  const files = Object.fromEntries(
-    [...options.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [file.path, sha256(file.content)]),
-  );
-  const manifest = { generator: 'complero-codegen', spec: options.context.specName, specSha256: options.context.specSha256, files };
+/**
+ * Records what was generated from what: the spec's sha256 and every file's sha256, and — only when
+ * there are any — the scaffolded package files, so a later run knows which ones it may refresh.
+ */
+function renderManifest(options: { files: readonly PlannedFile[]; scaffold: readonly PlannedFile[]; context: EmitContext }): PlannedFile {
+  const hashes = (files: readonly PlannedFile[]) =>
+    Object.fromEntries([...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [file.path, sha256(file.content)]));
+  const manifest = {
+    generator: 'complero-codegen',
+    spec: options.context.specName,
+    specSha256: options.context.specSha256,
+    files: hashes(options.files),
+    ...(options.scaffold.length > 0 ? { scaffold: hashes(options.scaffold) } : {}),
+  };
   return { path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` };
+}
+
+/** The previous manifest's scaffold record (`{}` if it had none); undefined when there is no manifest. */
+async function readPreviousScaffold(out: string): Promise<Record<string, string> | undefined> {
+  const text = await readFile(path.join(out, MANIFEST_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return (JSON.parse(text) as { scaffold?: Record<string, string> }).scaffold ?? {};
+  } catch {
+    // A manifest nobody can read records nothing: every existing file counts as someone's.
+    return {};
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { CodegenError, parsePointer, type SpecLocation } from './errors.js';
+import { isMap, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { CodegenError, parsePointer, type SpecLocation, toPointer } from './errors.js';
 
 /** A parsed spec document together with what is needed to point back into its text. */
 export interface LoadedSpec {
@@ -19,6 +19,8 @@ export interface LoadedSpec {
 export const DEFAULT_MAX_SPEC_BYTES = 32 * 1024 * 1024;
 /** YAML aliases allowed before a document counts as a "billion laughs" bomb. */
 const MAX_YAML_ALIASES = 1000;
+/** Deeper nesting than this is refused: Kubernetes' spec, among the largest, stays below 20. */
+const MAX_NESTING = 256;
 
 /** Reads and parses a YAML or JSON spec from disk. */
 export async function loadSpecFile(options: { path: string; maxBytes?: number }): Promise<LoadedSpec> {
@@ -60,7 +62,11 @@ export function parseSpecBytes(options: { bytes: Uint8Array; file: string; maxBy
   const looksLikeJson = /^\s*[{[]/.test(text);
   const document = looksLikeJson ? parseJson({ text, file }) : parseYaml({ text, file });
   if (document === null || document === undefined) {
-    throw new CodegenError({ message: 'the document is empty', location: { file } });
+    throw new CodegenError({
+      message: 'the document is empty (only comments or a null)',
+      location: { file, line: 1, column: 1 },
+      hint: 'expected a Swagger 2.0 or OpenAPI 3.x document in YAML or JSON',
+    });
   }
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw new CodegenError({
@@ -69,7 +75,9 @@ export function parseSpecBytes(options: { bytes: Uint8Array; file: string; maxBy
       hint: 'expected a Swagger 2.0 or OpenAPI 3.x document: a mapping with `swagger: "2.0"` or `openapi: 3.x`',
     });
   }
-  return { file, sha256, document: document as Record<string, unknown>, locate: createLocator({ text, file }) };
+  const locate = createLocator({ text, file });
+  checkNesting({ document, file, locate: looksLikeJson ? (pointer) => ({ file, pointer }) : locate });
+  return { file, sha256, document: document as Record<string, unknown>, locate };
 }
 
 function decodeUtf8(options: { bytes: Uint8Array; file: string }): string {
@@ -109,21 +117,57 @@ function parseYaml(options: { text: string; file: string }): unknown {
   const doc = parseDocument(options.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const [first] = doc.errors;
   if (first) {
-    const pos = first.linePos?.[0];
+    // linePos comes with prettyErrors; the line counter is the fallback for errors without it.
+    const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     throw new CodegenError({
       message: `YAML syntax error: ${(first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-      location: { file: options.file, line: pos?.line, column: pos?.col },
+      location: { file: options.file, line: pos.line, column: pos.col },
     });
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
+    let firstAlias: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        firstAlias = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const pos = firstAlias === undefined ? undefined : lineCounter.linePos(firstAlias);
     throw new CodegenError({
       message: `YAML could not be expanded: ${(error as Error).message}`,
-      location: { file: options.file },
+      location: { file: options.file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
       hint: 'the document uses too many aliases (a "YAML bomb"); expand anchors by hand',
       cause: error,
     });
+  }
+}
+
+/**
+ * Refuses documents nested deeper than any real spec (every later stage walks the document
+ * recursively, and a few hundred thousand levels would overflow the stack). Iterative on purpose.
+ */
+function checkNesting(options: { document: unknown; file: string; locate: (pointer: string) => SpecLocation }): void {
+  type Entry = { value: unknown; depth: number; parent?: Entry; key?: string };
+  const stack: Entry[] = [{ value: options.document, depth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as Entry;
+    if (entry.depth > MAX_NESTING) {
+      const segments: string[] = [];
+      for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
+      // The top of the runaway branch is what a person can find; the full pointer would be huge.
+      const pointer = toPointer(segments.slice(0, 2));
+      throw new CodegenError({
+        message: `the document is nested more than ${MAX_NESTING} levels deep beneath ${pointer}`,
+        location: { ...options.locate(pointer), file: options.file, pointer },
+        hint: 'no API description needs this; the file is probably generated wrongly',
+      });
+    }
+    if (entry.value === null || typeof entry.value !== 'object') continue;
+    for (const [key, value] of Object.entries(entry.value)) {
+      if (value !== null && typeof value === 'object') stack.push({ value, depth: entry.depth + 1, parent: entry, key });
+    }
   }
 }
 

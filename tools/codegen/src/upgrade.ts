@@ -31,7 +31,7 @@ export async function upgradeToOpenApi3(options: {
       resolveInternal: false,
       direct: false,
     });
-    return openapi;
+    return carryFormCollectionFormats({ swagger: options.document, openapi });
   } catch (error) {
     throw new CodegenError({
       message: `could not upgrade Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`,
@@ -39,4 +39,45 @@ export async function upgradeToOpenApi3(options: {
       cause: error,
     });
   }
+}
+
+const FORM_STYLES: Record<string, { style: string; explode: boolean; 'x-collectionFormat'?: string }> = {
+  csv: { style: 'form', explode: false },
+  ssv: { style: 'spaceDelimited', explode: false },
+  tsv: { style: 'form', explode: false, 'x-collectionFormat': 'tsv' },
+  pipes: { style: 'pipeDelimited', explode: false },
+  multi: { style: 'form', explode: true },
+};
+
+/**
+ * swagger2openapi turns formData parameters into a form request body but drops their
+ * `collectionFormat`; OpenAPI 3 says it with the media type's `encoding`, so we add it there.
+ */
+function carryFormCollectionFormats(options: { swagger: Record<string, unknown>; openapi: OpenApiDocument }): OpenApiDocument {
+  const record = (value: unknown) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const sharedParameters = record(options.swagger.parameters);
+  const resolve = (parameter: unknown) => {
+    const ref = record(parameter).$ref;
+    return typeof ref === 'string' && ref.startsWith('#/parameters/')
+      ? record(sharedParameters[ref.slice('#/parameters/'.length)])
+      : record(parameter);
+  };
+  for (const [path, item] of Object.entries(record(options.swagger.paths))) {
+    const shared = Array.isArray(record(item).parameters) ? (record(item).parameters as unknown[]) : [];
+    for (const [method, operation] of Object.entries(record(item))) {
+      const own = Array.isArray(record(operation).parameters) ? (record(operation).parameters as unknown[]) : [];
+      const formats = [...shared, ...own]
+        .map(resolve)
+        .filter((parameter) => parameter.in === 'formData' && typeof parameter.collectionFormat === 'string')
+        .map((parameter) => [String(parameter.name), FORM_STYLES[String(parameter.collectionFormat)]] as const)
+        .filter((entry): entry is readonly [string, NonNullable<(typeof FORM_STYLES)[string]>] => entry[1] !== undefined);
+      if (formats.length === 0) continue;
+      const content = record(record(record(record(record(options.openapi.paths)[path])[method]).requestBody).content);
+      for (const media of Object.values(content)) {
+        const target = record(media);
+        target.encoding = { ...record(target.encoding), ...Object.fromEntries(formats.map(([name, style]) => [name, { ...style }])) };
+      }
+    }
+  }
+  return options.openapi;
 }

@@ -106,8 +106,44 @@ function checkReference(options: { document: unknown; ref: string; at: string })
       hint: 'bundle the spec into one document first (e.g. `redocly bundle`)',
     };
   }
-  if (resolvePointer(options.document, ref) === undefined) {
+  let target: unknown;
+  try {
+    target = resolvePointer(options.document, ref);
+  } catch {
+    return {
+      message: `$ref "${ref}" is not a valid JSON pointer (a broken %-escape)`,
+      pointer: at,
+      hint: 'percent-encode only whole UTF-8 bytes (`%20`), and write `~1` for `/` and `~0` for `~` inside a name',
+    };
+  }
+  if (target === undefined) {
     return { message: `$ref "${ref}" points at nothing: no such path in the document`, pointer: at };
+  }
+  const cycle = findReferenceCycle({ document: options.document, ref });
+  if (cycle) {
+    return {
+      message: `$ref "${ref}" never reaches a value: it is a cycle of references (${cycle.join(' → ')})`,
+      pointer: at,
+      hint: 'one of these must be an actual schema, parameter or response rather than another $ref',
+    };
+  }
+  return undefined;
+}
+
+/** Follows a chain of `$ref`s; returns the chain when it loops back without reaching a value. */
+function findReferenceCycle(options: { document: unknown; ref: string }): string[] | undefined {
+  const chain = [options.ref];
+  let node = resolvePointer(options.document, options.ref);
+  while (node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string') {
+    const next = (node as { $ref: string }).$ref;
+    if (!next.startsWith('#')) return undefined;
+    if (chain.includes(next)) return [...chain, next];
+    chain.push(next);
+    try {
+      node = resolvePointer(options.document, next);
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -183,9 +219,27 @@ function checkParameters(options: {
   const problems: SpecProblem[] = [];
   const allowed = PARAMETER_LOCATIONS[options.version];
   const declaredPathNames = new Set<string>();
+  let body: readonly (string | number)[] | undefined;
+  let formData = false;
   for (const { at, parameter } of options.parameters) {
     if (!parameter) continue;
     const location = parameter.in;
+    if (location === 'body' && body) {
+      problems.push({
+        message: `a second body parameter "${String(parameter.name)}" (an operation has at most one; the first is at ${toPointer(body)})`,
+        pointer: toPointer(at),
+        hint: 'merge them into one schema, or move the others to query/header/formData',
+      });
+    }
+    if ((location === 'body' && formData) || (location === 'formData' && body)) {
+      problems.push({
+        message: `parameter "${String(parameter.name)}" mixes \`in: body\` and \`in: formData\` in one operation`,
+        pointer: toPointer([...at, 'in']),
+        hint: 'an operation sends either a JSON body or a form, not both',
+      });
+    }
+    if (location === 'body') body ??= at;
+    if (location === 'formData') formData = true;
     if (typeof location !== 'string' || !allowed.includes(location)) {
       problems.push({
         message: `parameter "${String(parameter.name)}" has \`in: ${String(location)}\`, expected one of ${allowed.join(', ')}`,
@@ -241,7 +295,10 @@ function checkSchema(options: { document: unknown; version: SpecVersion }): Spec
   }));
 }
 
-/** ajv reports every failed branch of a oneOf; the deepest error is the one a person can act on. */
+/**
+ * ajv reports every failed branch of a oneOf/anyOf; the deepest error is the one a person can act
+ * on, and one message per place is enough (the enum mismatch, not also "must be array").
+ */
 function pickMostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
   const depth = (error: ErrorObject) => error.instancePath.split('/').length;
   const deepest = Math.max(...errors.map(depth));
@@ -249,9 +306,8 @@ function pickMostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors
     .filter((error) => depth(error) === deepest)
     .filter((error) => {
-      const key = `${error.instancePath}|${describeSchemaError(error)}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (seen.has(error.instancePath)) return false;
+      seen.add(error.instancePath);
       return true;
     });
 }
@@ -275,11 +331,28 @@ function compileMetaSchema(version: SpecVersion): ValidateFunction {
   if (version === 'openapi-3.1') {
     const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    return ajv.compile(schema);
+    return ajv.compile(pinSchemaDialect(schema));
   }
   const AjvDraft04 = require('ajv-draft-04').default as typeof import('ajv').default;
   const ajv = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false });
   return ajv.compile(schema);
+}
+
+/**
+ * The 3.1 meta-schema points every Schema Object at `{ $dynamicRef: '#meta' }` so that a document
+ * may choose its JSON Schema dialect. ajv resolves that reference to the meta-schema's root
+ * instead (whose `unevaluatedProperties: false` then rejects every `type` and `items`), so we
+ * point it at the plain `$defs/schema` (object or boolean), which is what it means by default.
+ */
+function pinSchemaDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const pin = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(pin);
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    if (record.$dynamicRef === '#meta') return { $ref: '#/$defs/schema' };
+    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, pin(item)]));
+  };
+  return pin(schema) as Record<string, unknown>;
 }
 
 function toError(options: { spec: LoadedSpec; problems: readonly SpecProblem[] }): CodegenError {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { OpenApiDocument } from '../upgrade.js';
 
 /** The parts of openapi-typescript's internals used here (its deep modules ship no .d.ts). */
@@ -47,7 +48,7 @@ export async function renderOpenApiTypeScript(document: OpenApiDocument): Promis
     redoc: undefined,
     silent: true,
     inject: undefined,
-    transform: undefined,
+    transform: transformBinaryToBlob,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -55,6 +56,18 @@ export async function renderOpenApiTypeScript(document: OpenApiDocument): Promis
     resolve: (ref: string) => resolveRef(schema, ref, options),
   };
   return astToString(transformSchema(schema, context));
+}
+
+/**
+ * A `format: binary` string is bytes (a file field of a multipart form, a download): a Blob, which
+ * is what fetch sends and returns, not the `string` openapi-typescript would say.
+ */
+function transformBinaryToBlob(schema: Record<string, unknown>): unknown {
+  if (schema.format !== 'binary') return undefined;
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+  return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }
 
 async function loadInternals(): Promise<OpenApiTsInternals> {

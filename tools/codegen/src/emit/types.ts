@@ -57,35 +57,44 @@ function schemaStatements(model: ApiModel): StatementStructures[] {
 function enumStatements(model: ApiModel): StatementStructures[] {
   if (model.enums.length === 0) return [{ kind: StructureKind.ExportDeclaration, namedExports: [] }];
   const schemaTypes = new Set(model.schemas.map((schema) => schema.typeName));
-  return model.enums.flatMap((named): StatementStructures[] => {
-    const union = named.values.map(literal).join(' | ');
-    const type: StatementStructures[] = schemaTypes.has(named.typeName)
+  // A top-level enum schema's type lives in schemas.ts; its `as const` list here needs it in scope.
+  const imported = [...new Set(model.enums.map((named) => named.typeName).filter((name) => schemaTypes.has(name)))].sort();
+  const imports: StatementStructures[] =
+    imported.length === 0
       ? []
-      : [
-          {
-            kind: StructureKind.TypeAlias,
-            isExported: true,
-            name: named.typeName,
-            type: union,
-            docs: docs([named.description, `From \`${named.pointer}\`.`]),
-          },
-        ];
-    return [
-      ...type,
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: docs([`Every \`${named.typeName}\`, in the order the spec lists them.`]),
-        declarations: [
-          {
-            name: named.constName,
-            initializer: `[${named.values.map(literal).join(', ')}] as const satisfies readonly ${named.typeName}[]`,
-          },
-        ],
-      },
-    ];
-  });
+      : [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schemas.js', namedImports: imported }];
+  return [
+    ...imports,
+    ...model.enums.flatMap((named): StatementStructures[] => {
+      const union = named.values.map(literal).join(' | ');
+      const type: StatementStructures[] = schemaTypes.has(named.typeName)
+        ? []
+        : [
+            {
+              kind: StructureKind.TypeAlias,
+              isExported: true,
+              name: named.typeName,
+              type: union,
+              docs: docs([named.description, `From \`${named.pointer}\`.`]),
+            },
+          ];
+      return [
+        ...type,
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: docs([`Every \`${named.typeName}\`, in the order the spec lists them.`]),
+          declarations: [
+            {
+              name: named.constName,
+              initializer: `[${named.values.map(literal).join(', ')}] as const satisfies readonly ${named.typeName}[]`,
+            },
+          ],
+        },
+      ];
+    }),
+  ];
 }
 
 function validationErrorStatements(model: ApiModel): StatementStructures[] {
@@ -185,7 +194,10 @@ function responseBodyType(options: { responses: readonly Response[]; base: strin
       types.add(`${options.base}['responses'][${status}]['content'][${literal(media.mediaType)}]`);
     }
   }
-  return types.size === 0 ? options.empty : [...types].join(' | ');
+  if (types.size === 0) return options.empty;
+  // A success without a body (a 202 next to a 200 with one) means callers may get nothing back.
+  if (!preferJson && options.responses.some((response) => response.contents.length === 0)) types.add('undefined');
+  return [...types].join(' | ');
 }
 
 /** JSON media types when there are any (that is what clients parse); otherwise all of them. */

@@ -6,6 +6,8 @@ import { createNameScope, deriveOperationId, pluralise, toCamelCase, toConstantC
 import { recognisePatterns } from './patterns.js';
 import type {
   ApiModel,
+  ArrayDelimiter,
+  FieldEncoding,
   HttpMethod,
   MediaContent,
   NamedEnum,
@@ -196,6 +198,8 @@ function buildOperations(options: { document: OpenApiDocument; globalSecurity: r
   const { document } = options;
   const paths = asRecord(document.paths);
   const operations: DraftOperation[] = [];
+  // A derived id never takes an id the spec gives to another operation.
+  const deriveId = createNameScope(collectOperationIds(document));
   for (const path of Object.keys(paths).sort(compareStrings)) {
     const item = deref(document, paths[path]);
     const shared = asArray(item.parameters).map((parameter) => deref(document, parameter));
@@ -208,7 +212,7 @@ function buildOperations(options: { document: OpenApiDocument; globalSecurity: r
       const description = asString(operation.description);
       const requestBody = buildRequestBody(document, operation.requestBody);
       operations.push({
-        id: asString(operation.operationId) || deriveOperationId({ method, path }),
+        id: asString(operation.operationId) || deriveId(deriveOperationId({ method, path })),
         method,
         path,
         tags: asArray(operation.tags).map(String),
@@ -224,6 +228,17 @@ function buildOperations(options: { document: OpenApiDocument; globalSecurity: r
     }
   }
   return operations;
+}
+
+function collectOperationIds(document: OpenApiDocument): string[] {
+  const ids: string[] = [];
+  for (const item of Object.values(asRecord(document.paths))) {
+    for (const method of METHODS) {
+      const id = asString(asRecord(deref(document, item)[method]).operationId);
+      if (id) ids.push(id);
+    }
+  }
+  return ids;
 }
 
 /** Operation-level parameters override path-level ones with the same name and location. */
@@ -242,11 +257,32 @@ function mergeParameters(options: { shared: readonly Json[]; own: readonly Json[
         deprecated: parameter.deprecated === true,
         ...optional('description', asString(parameter.description)),
         schema,
-        ...optional('style', asString(parameter.style)),
-        ...(typeof parameter.explode === 'boolean' ? { explode: parameter.explode } : {}),
+        ...readSerialisation({ record: parameter, location, schema }),
         ...(parameter.example !== undefined ? { example: parameter.example } : {}),
       };
     });
+}
+
+/** OpenAPI 3 defaults: form + explode for query and cookie, simple without explode for path and header. */
+const DEFAULT_STYLES: Record<string, string> = { query: 'form', cookie: 'form', path: 'simple', header: 'simple' };
+const DELIMITERS: Record<string, ArrayDelimiter> = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
+/**
+ * Style, explode and (for non-exploded arrays) the delimiter of a parameter or form field. Swagger
+ * 2.0's `tsv` has no OpenAPI 3 style; the upgrade keeps it as `x-collectionFormat`, read here.
+ */
+function readSerialisation(options: { record: Json; location: string; schema: SchemaObject }): {
+  style: string;
+  explode: boolean;
+  delimiter?: ArrayDelimiter;
+} {
+  const { record } = options;
+  const tsv = record['x-collectionFormat'] === 'tsv';
+  const style = asString(record.style) ?? DEFAULT_STYLES[options.location] ?? 'form';
+  const explode = typeof record.explode === 'boolean' ? record.explode : style === 'form' && !tsv;
+  const isArray = options.schema.type === 'array' || (Array.isArray(options.schema.type) && options.schema.type.includes('array'));
+  const delimiter = tsv ? '\t' : DELIMITERS[style];
+  return { style, explode, ...(isArray && !explode && delimiter ? { delimiter } : {}) };
 }
 
 function contentSchema(content: unknown): SchemaObject {
@@ -267,9 +303,30 @@ function buildRequestBody(document: OpenApiDocument, value: unknown): RequestBod
 function buildContents(content: unknown): MediaContent[] {
   const record = asRecord(content);
   return Object.keys(record).map((mediaType) => {
-    const schema = asRecord(record[mediaType]).schema;
-    return { mediaType, ...(schema !== undefined ? { schema: asRecord(schema) } : {}) };
+    const media = asRecord(record[mediaType]);
+    const schema = media.schema;
+    const encoding = buildEncoding({ encoding: asRecord(media.encoding), schema: asRecord(schema) });
+    return { mediaType, ...(schema !== undefined ? { schema: asRecord(schema) } : {}), ...(encoding ? { encoding } : {}) };
   });
+}
+
+function buildEncoding(options: { encoding: Json; schema: Json }): Record<string, FieldEncoding> | undefined {
+  const names = Object.keys(options.encoding).sort(compareStrings);
+  if (names.length === 0) return undefined;
+  const properties = asRecord(options.schema.properties);
+  return Object.fromEntries(
+    names.map((name) => {
+      const field = asRecord(options.encoding[name]);
+      const contentType = asString(field.contentType);
+      return [
+        name,
+        {
+          ...optional('contentType', contentType),
+          ...readSerialisation({ record: field, location: 'query', schema: asRecord(properties[name]) }),
+        },
+      ];
+    }),
+  );
 }
 
 function buildResponses(document: OpenApiDocument, responses: Json): Response[] {

@@ -12,13 +12,20 @@ const RESERVED_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Anything that cannot continue an identifier separates words, and so does `_`. Unicode's
+ * ID_Continue (what TypeScript accepts) is narrower than "letters and numbers": `½` or `²` are
+ * numbers but cannot appear in an identifier.
+ */
+const WORD_SEPARATORS = /[^\p{ID_Continue}]+|_+/u;
+
 /** Splits a raw name into words: on any non-alphanumeric run and on camelCase boundaries. */
 export function splitWords(raw: string): string[] {
   const ascii = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return ascii
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(WORD_SEPARATORS)
     .filter((word) => word !== '');
 }
 
@@ -34,7 +41,7 @@ export function toPascalCase(raw: string): string {
   const words = raw
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(WORD_SEPARATORS)
     .filter((word) => word !== '');
   const name = words.map(capitalise).join('');
   return ensureIdentifierStart(name === '' ? 'Unnamed' : name);
@@ -63,7 +70,7 @@ export function pluralise(word: string): string {
 }
 
 function ensureIdentifierStart(name: string): string {
-  return /^[\p{L}_$]/u.test(name) ? name : `_${name}`;
+  return /^[\p{ID_Start}_$]/u.test(name) ? name : `_${name}`;
 }
 
 /** A name usable as a variable or function: reserved words get a trailing underscore. */
@@ -73,7 +80,7 @@ export function toSafeIdentifier(name: string): string {
 
 /** True for a string that may stand unquoted as an object key or property name. */
 export function isValidPropertyName(name: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+  return /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u.test(name);
 }
 
 /** `name` or `'na-me'` for use as a property key in emitted code. */
@@ -111,4 +118,34 @@ export function toArgumentName(raw: string): string {
     .map((word, index) => (index === 0 ? word.toLowerCase() : capitalise(word.toLowerCase())))
     .join('');
   return toSafeIdentifier(ensureIdentifierStart(name === '' ? 'value' : name));
+}
+
+/** A simple English singular for resource names (`contacts` → `contact`, `addresses` → `address`). */
+export function singularise(word: string): string {
+  if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/i.test(word)) return word;
+  if (/(s|x|z|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (/s$/i.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The PascalCase stem of an operation's React hooks, from its resource group and method, so any
+ * API gets readable names: `contacts.get` → `Contact` (`useContact`), `events.list` → `Events`,
+ * `events.latest` → `LatestEvents`, `contacts.delete` → `DeleteContact`,
+ * `documentation.getForEvent` → `DocumentationForEvent`, `ping` → `Ping`. `many` says whether the
+ * operation deals in many items (a list response, an array body); `override` wins when given.
+ */
+export function deriveHookStem(options: { group: string; method: string; many: boolean; override?: string }): string {
+  if (options.override) return toPascalCase(options.override);
+  const { group, method } = options;
+  if (group === '') return toPascalCase(method);
+  const one = toPascalCase(singularise(group));
+  const all = toPascalCase(group);
+  if (method === 'get') return one;
+  if (method === 'list') return all;
+  const getRest = /^get([A-Z].*)$/.exec(method)?.[1];
+  if (getRest !== undefined) return /^(By|For|Of|In|With)[A-Z]/.test(getRest) ? `${one}${getRest}` : toPascalCase(getRest);
+  if (/^[a-z0-9]+$/.test(method)) return `${toPascalCase(method)}${options.many ? all : one}`;
+  return toPascalCase(method);
 }

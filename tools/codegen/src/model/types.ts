@@ -111,14 +111,36 @@ export interface Parameter {
   readonly deprecated: boolean;
   readonly description?: string;
   readonly schema: SchemaObject;
+  /** OpenAPI 3 serialisation style; always set (the location's default when the spec is silent). */
   readonly style?: string;
+  /** Whether arrays/objects repeat the parameter (`a=1&a=2`); always set, defaulted like `style`. */
   readonly explode?: boolean;
+  /**
+   * For a non-exploded array: the character its items are joined with — `,` (csv, form, simple),
+   * ` ` (ssv, spaceDelimited), `\t` (Swagger 2.0 tsv, which OpenAPI 3 cannot express) or `|` (pipes).
+   */
+  readonly delimiter?: ArrayDelimiter;
   readonly example?: unknown;
 }
+
+/** How the items of a non-exploded array are joined. */
+export type ArrayDelimiter = ',' | ' ' | '\t' | '|';
 
 export interface MediaContent {
   readonly mediaType: string;
   readonly schema?: SchemaObject;
+  /**
+   * Form bodies (multipart, urlencoded): how each named field is serialised, for the fields the
+   * spec says something about (Swagger 2.0 `collectionFormat` of a formData parameter lands here).
+   */
+  readonly encoding?: Readonly<Record<string, FieldEncoding>>;
+}
+
+export interface FieldEncoding {
+  readonly contentType?: string;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly delimiter?: ArrayDelimiter;
 }
 
 export interface RequestBody {

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, startStaticServer } from './static-server.js';
+
+const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SCREENSHOTS = path.join(APP_DIR, 'e2e', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const chromiumMissing = !existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const MISSING = `Debian Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this).`;
+
+if (chromiumMissing && !inCi) console.warn(`Skipping the browser e2e test: ${MISSING}`);
+
+// Outside CI a machine without Chromium skips (with the reason above); in CI it must fail.
+describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium', () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (chromiumMissing) throw new Error(MISSING);
+    await promisify(execFile)('pnpm', ['run', 'build'], { cwd: APP_DIR });
+    server = await startStaticServer(path.join(APP_DIR, 'dist'));
+    profile = await mkdtemp(path.join(tmpdir(), 'complero-e2e-'));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 900 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    // Only this test's own server may be reached; anything else is a bug in the app or the mock.
+    await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/)/, (route) => route.abort());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  const shoot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const events = () => page.getByRole('region', { name: 'Events' });
+
+  it('shows the first page of events from the mock, and the next page after scrolling', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (2)');
+    expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation']);
+    expect(await events().getByText('Scroll for more').isVisible()).toBe(true);
+    await shoot('01-first-page');
+    await events()
+      .locator('.events')
+      .evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (3)');
+    await expect.poll(() => events().getByText('No more events').isVisible()).toBe(true);
+    expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation', 'confirm']);
+    await shoot('02-all-pages');
+  });
+
+  it('shows the validation errors of a 422 next to the upload form', async () => {
+    const form = page.getByRole('region', { name: 'Upload a contact' });
+    await form.getByRole('button', { name: 'Upload' }).click();
+    const alert = form.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^section_work\.emails\[0\]\.email: .+ \(v1c001\)$/);
+    await shoot('03-validation-errors');
+  });
+
+  it('uploads a valid contact and follows its operation to completed', async () => {
+    const form = page.getByRole('region', { name: 'Upload a contact' });
+    await form.getByLabel('email').fill('erika@example.com');
+    await form.getByRole('button', { name: 'Upload' }).click();
+    const status = form.locator('.operation');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Operation [0-9a-f]{8}: (pending|processing) \(1 item\)$/);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Operation [0-9a-f]{8}: completed \(1 item\)$/);
+    expect(await form.getByRole('alert').count()).toBe(0);
+    await shoot('04-operation-completed');
+  });
+
+  it('opens a contact, triggers a sandbox event and downloads its documentation PDF', async () => {
+    await events().getByRole('button', { name: 'Max Mustermann' }).first().click();
+    const contact = page.getByRole('region', { name: 'Contact', exact: true });
+    await expect.poll(() => contact.getByRole('heading').textContent()).toBe('Herr Max Mustermann');
+    await contact.getByRole('button', { name: 'Trigger a confirm event' }).click();
+    await expect.poll(() => contact.getByText(/^Event triggered/).textContent()).toBe('Event triggered: event was triggered successfully');
+    // The trigger invalidated the events: the list now holds the new confirm event too.
+    await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (4)');
+    await contact.getByRole('button', { name: 'Get documentation PDF' }).click();
+    expect(await contact.getByText('Generating the documentation…').isVisible()).toBe(true);
+    const link = contact.getByRole('link', { name: /^Download PDF/ });
+    await link.waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('documentation-K-2025-00012345.pdf');
+    const saved = path.join(profile, 'documentation.pdf');
+    await download.saveAs(saved);
+    expect((await stat(saved)).size).toBeGreaterThan(500);
+    await shoot('final');
+  });
+});

@@ -1,0 +1,56 @@
+import { type CompleroClient, type CompleroError, createCompleroClient } from '@complero/client';
+import type { Contact, ContactEvent, ContactUpload, Operation } from '@complero/types';
+import { type InfiniteData, QueryClient } from '@tanstack/react-query';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  compleroKeys,
+  contactQueryOptions,
+  type DocumentationDownload,
+  type EventsPage,
+  eventsInfiniteQueryOptions,
+  useContact,
+  useDocumentation,
+  useInfiniteEvents,
+  useOperation,
+  useUploadContacts,
+} from '../src/index.js';
+
+const client: CompleroClient = createCompleroClient({ apiKey: 'key' });
+
+describe('types of @complero/react-query', () => {
+  it('tags the builder key so setQueryData and getQueryData know the data type', () => {
+    const queryClient = new QueryClient();
+    const { queryKey } = contactQueryOptions(client, 'K-1');
+    expectTypeOf(queryClient.getQueryData(queryKey)).toEqualTypeOf<Contact | undefined>();
+    // @ts-expect-error a number is not a Contact
+    queryClient.setQueryData(queryKey, 42);
+  });
+
+  it('keeps keys readonly tuples that start with the resource', () => {
+    expectTypeOf(compleroKeys.contacts.detail('K-1')).toEqualTypeOf<readonly ['complero', 'contacts', 'detail', string]>();
+    expectTypeOf(compleroKeys.events.all).toEqualTypeOf<readonly ['complero', 'events']>();
+  });
+
+  it('types hook data and errors, and follows select', () => {
+    expectTypeOf(useContact('K-1').data).toEqualTypeOf<Contact | undefined>();
+    expectTypeOf(useContact('K-1').error).toEqualTypeOf<CompleroError | null>();
+    expectTypeOf(useContact('K-1', { select: (contact) => contact.last_name }).data).toEqualTypeOf<string | undefined>();
+    expectTypeOf(useOperation('op-1', { pollIntervalMs: 500 }).data).toEqualTypeOf<Operation | undefined>();
+    expectTypeOf(useDocumentation('K-1').data).toEqualTypeOf<DocumentationDownload | undefined>();
+  });
+
+  it('pages infinite queries by the cursor and does not accept one from the caller', () => {
+    expectTypeOf(useInfiniteEvents({ limit: '10' }).data).toEqualTypeOf<InfiniteData<EventsPage, string | undefined> | undefined>();
+    expectTypeOf<EventsPage['data']>().toEqualTypeOf<ContactEvent[]>();
+    // @ts-expect-error the pages carry the cursor
+    eventsInfiniteQueryOptions(client, { cursor: 'abc' });
+  });
+
+  it('types mutation variables and errors', () => {
+    const upload = useUploadContacts();
+    expectTypeOf(upload.mutate).parameter(0).toEqualTypeOf<ContactUpload[]>();
+    expectTypeOf(upload.error).toEqualTypeOf<CompleroError | null>();
+    // @ts-expect-error contacts need an id
+    upload.mutate([{ first_name: 'Ada', last_name: 'Lovelace' }]);
+  });
+});

@@ -1,0 +1,749 @@
+import { type FunctionDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { createNameScope, deriveHookStem, propertyKey, toArgumentName, toCamelCase } from '../model/naming.js';
+import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
+import { planResources } from './client.js';
+import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+
+/** Folder of the React Query package inside the output root. */
+export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';
+
+/**
+ * `@scope/react-query`'s generated half: a hierarchical query key factory, `queryOptions` /
+ * `infiniteQueryOptions` builders for every read, hooks over them, and mutations that
+ * invalidate what they change. Everything that does not depend on the spec (the provider,
+ * polling, cursor handling) lives in the package's `src/runtime/`.
+ */
+export function emitReactQuery(options: {
+  model: ApiModel;
+  context: EmitContext;
+  /** Hook name stems by operationId (`codegen.config.ts` → `hookNames`). */
+  hookNames?: Readonly<Record<string, string>>;
+}): PlannedFile[] {
+  const { model, context } = options;
+  const dir = generatedDir(REACT_QUERY_PACKAGE_FOLDER);
+  const project = createPrinterProject();
+  const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
+    printModule({ project, path: `${dir}/${name}`, statements, context });
+  const plan = planHooks({ model, context, hookNames: options.hookNames ?? {} });
+  return [
+    module('keys.ts', keyStatements(plan)),
+    module('queries.ts', queryStatements(plan)),
+    module('hooks.ts', hookStatements(plan)),
+    module('mutations.ts', mutationStatements(plan)),
+    module('index.ts', [
+      `export { ${plan.keysName} } from './keys.js';`,
+      "export * from './queries.js';",
+      "export * from './hooks.js';",
+      "export * from './mutations.js';",
+    ]),
+  ];
+}
+
+/** A positional argument of a client method, in the order the client takes them. */
+interface PlannedArgument {
+  readonly name: string;
+  readonly type: string;
+  readonly role: 'path' | 'query' | 'body';
+  readonly optional: boolean;
+}
+
+/** Everything the emitter decides about one operation, decided once. */
+interface PlannedOperation {
+  readonly operation: Operation;
+  /** PascalCase stem of every name: `Contact` → `useContact`, `contactQueryOptions`. */
+  readonly stem: string;
+  /** The operation's resource group (`''` for methods on the client itself). */
+  readonly group: string;
+  /** `contacts.get`, or `ping`. */
+  readonly clientMethod: string;
+  /** Optional trailing path arguments the client method takes for a longer sibling path; passed as `undefined`. */
+  readonly skippedArguments: number;
+  readonly arguments: readonly PlannedArgument[];
+  /** The key factory member: `detail`, `list`, `latest`, … */
+  readonly keyName: string;
+  readonly read: boolean;
+  readonly pagination?: { readonly cursorParameter: string; readonly nextCursorHeader: string };
+  /** A download that may be pending: the query polls while it is. */
+  readonly pendingDownload: boolean;
+  /** A read without a response body (`GET /ping`): the query caches the client's whole result, since TanStack refuses `undefined`. */
+  readonly emptyResponse: boolean;
+  /** The poll target of a background operation: the query polls until a terminal status. */
+  readonly pollsOperation: boolean;
+  /** A bulk upload (an array body starting a background operation): the client may send it in chunks. */
+  readonly bulkUpload: boolean;
+}
+
+interface HookPlan {
+  readonly keysName: string;
+  readonly root: string;
+  readonly groups: readonly string[];
+  readonly operations: readonly PlannedOperation[];
+  /** The group of the operation background operations are polled with (`operations`). */
+  readonly pollGroup?: string;
+}
+
+function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: Readonly<Record<string, string>> }): HookPlan {
+  const { model } = options;
+  const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
+  const methods = new Map(
+    planResources(model).flatMap((group) =>
+      group.methods.filter((method) => method.operation.resource.method === method.name).map((method) => [method.operation.id, method]),
+    ),
+  );
+  const stems = createNameScope();
+  const keyScopes = new Map<string, (wanted: string) => string>();
+  const operations = model.operations.map((operation): PlannedOperation => {
+    const { group, method } = operation.resource;
+    const planned = methods.get(operation.id);
+    const read = operation.method === 'get';
+    const body = resolveBody(model, operation);
+    const many = read ? responseIsArray(model, operation) || !!operation.patterns.pagination : body?.type === 'array';
+    const override = options.hookNames[operation.id];
+    const stem = stems(deriveHookStem({ group, method, many, ...(override ? { override } : {}) }));
+    let keyScope = keyScopes.get(group);
+    if (!keyScope) {
+      keyScope = createNameScope(['all', 'details', 'lists']);
+      keyScopes.set(group, keyScope);
+    }
+    const pathParams = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+    const longer = planned?.longer;
+    const skippedArguments = longer ? [...longer.path.matchAll(/\{([^{}]+)\}/g)].length - pathParams.length : 0;
+    return {
+      operation,
+      stem,
+      group,
+      clientMethod: group === '' ? method : `${group}.${method}`,
+      skippedArguments,
+      arguments: argumentsOf(operation, pathParams),
+      keyName: read ? keyScope(method === 'get' ? 'detail' : toCamelCase(method.replace(/^get(?=[A-Z])/, ''))) : '',
+      read,
+      ...(read && operation.patterns.pagination
+        ? {
+            pagination: {
+              cursorParameter: operation.patterns.pagination.cursorParameter,
+              nextCursorHeader: operation.patterns.pagination.nextCursorHeader,
+            },
+          }
+        : {}),
+      pendingDownload: read && !!operation.patterns.pendingDownload,
+      emptyResponse:
+        read &&
+        !operation.responses.some(
+          (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
+        ),
+      pollsOperation: read && pollIds.has(operation.id),
+      bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
+    };
+  });
+  const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
+  return {
+    keysName: `${toCamelCase(options.context.name)}Keys`,
+    root: toCamelCase(options.context.name),
+    groups: [...new Set(operations.map((planned) => planned.group))].filter((group) => group !== '').sort(),
+    operations,
+    ...(pollTarget ? { pollGroup: pollTarget.resource.group } : {}),
+  };
+}
+
+/** Path parameters in path order, then the body or the query: the client's positional order. */
+function argumentsOf(operation: Operation, pathParams: readonly string[]): PlannedArgument[] {
+  const names = operation.typeNames;
+  const scope = createNameScope(['client', 'options', 'overrides', 'polling', 'signal', 'query', 'variables', 'queryClient']);
+  const found: PlannedArgument[] = pathParams.map((parameter) => ({
+    name: scope(toArgumentName(parameter)),
+    type: names.pathParams ? `${names.pathParams}[${literal(parameter)}]` : 'string',
+    role: 'path',
+    optional: false,
+  }));
+  if (names.body) {
+    found.push({
+      name: operation.patterns.backgroundOperation ? 'items' : 'body',
+      type: names.body,
+      role: 'body',
+      optional: operation.requestBody?.required !== true,
+    });
+  }
+  if (names.query) {
+    const required = operation.parameters.some((parameter) => parameter.in === 'query' && parameter.required);
+    found.push({ name: 'query', type: names.query, role: 'query', optional: !required });
+  }
+  return found;
+}
+
+function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): SchemaObject | undefined {
+  const ref = schema?.$ref;
+  if (typeof ref !== 'string') return schema;
+  return model.schemas.find((named) => `#/components/schemas/${named.name}` === ref)?.schema;
+}
+
+function resolveBody(model: ApiModel, operation: Operation): SchemaObject | undefined {
+  const contents = operation.requestBody?.contents ?? [];
+  return resolveSchema(model, (contents.find((content) => content.mediaType.includes('json')) ?? contents[0])?.schema);
+}
+
+function responseIsArray(model: ApiModel, operation: Operation): boolean {
+  const success = operation.responses.find(
+    (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
+  );
+  return resolveSchema(model, success?.contents[0]?.schema)?.type === 'array';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names and small expressions shared by the files.
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+const queryOptionsName = (planned: PlannedOperation) => `${lowerFirst(planned.stem)}QueryOptions`;
+const infiniteOptionsName = (planned: PlannedOperation) => `${lowerFirst(planned.stem)}InfiniteQueryOptions`;
+const mutationOptionsName = (planned: PlannedOperation) => `${lowerFirst(planned.stem)}MutationOptions`;
+const invalidateName = (planned: PlannedOperation) => `invalidateAfter${planned.stem}`;
+const pageTypeName = (planned: PlannedOperation) => `${planned.stem}Page`;
+const downloadTypeName = (planned: PlannedOperation) => `${planned.stem}Download`;
+const resultTypeName = (planned: PlannedOperation) => `${planned.stem}Result`;
+
+/** `compleroKeys.contacts.detail`, `compleroKeys.ping`. */
+function keyPath(plan: HookPlan, planned: PlannedOperation, suffix = ''): string {
+  return [plan.keysName, planned.group, `${planned.keyName}${suffix}`].filter((part) => part !== '').join('.');
+}
+
+/** `ReturnType<typeof compleroKeys.contacts.detail>`. */
+function keyType(plan: HookPlan, planned: PlannedOperation, suffix = ''): string {
+  return `ReturnType<typeof ${keyPath(plan, planned, suffix)}>`;
+}
+
+/** What the client method resolves to. */
+function clientResultType(planned: PlannedOperation): string {
+  return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, 'CompleroClient')}>>`;
+}
+
+/** The query parameters of an infinite query: everything but the cursor, which the pages carry. */
+function infiniteQueryType(planned: PlannedOperation): string {
+  const query = planned.arguments.find((argument) => argument.role === 'query');
+  return `Omit<${query?.type ?? 'object'}, ${literal(planned.pagination?.cursorParameter ?? 'cursor')}>`;
+}
+
+/** What a read query caches: the body, or the whole download result when it may be pending. */
+function queryDataType(planned: PlannedOperation): string {
+  if (planned.pendingDownload) return downloadTypeName(planned);
+  return planned.emptyResponse ? resultTypeName(planned) : planned.operation.typeNames.response;
+}
+
+/** The query caches the client's whole result (a download's state, or a body-less response's status). */
+function cachesWholeResult(planned: PlannedOperation): boolean {
+  return planned.pendingDownload || planned.emptyResponse;
+}
+
+function parameterList(args: readonly PlannedArgument[], typeOf: (argument: PlannedArgument) => string = (argument) => argument.type) {
+  return args.map((argument) => ({ name: argument.name, type: typeOf(argument), hasQuestionToken: argument.optional }));
+}
+
+/** The client call: `client.contacts.get(id, { signal })`, with `undefined` for skipped trailing path arguments. */
+function clientCall(options: { planned: PlannedOperation; args: readonly string[]; requestOptions?: string }): string {
+  const { planned } = options;
+  const path = planned.arguments.filter((argument) => argument.role === 'path').length;
+  const values = [
+    ...options.args.slice(0, path),
+    ...Array.from({ length: planned.skippedArguments }, () => 'undefined'),
+    ...options.args.slice(path),
+    ...(options.requestOptions ? [options.requestOptions] : []),
+  ];
+  return `client.${planned.clientMethod}(${values.join(', ')})`;
+}
+
+function describe(planned: PlannedOperation, extra: string): { description: string }[] {
+  const { operation } = planned;
+  return docs([operation.summary, operation.description, extra, `\`${operation.method.toUpperCase()} ${operation.path}\`.`]);
+}
+
+function typeImports(names: Iterable<string>): StatementStructures[] {
+  const sorted = [...new Set(names)].sort();
+  return sorted.length === 0
+    ? []
+    : [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '@complero/types', namedImports: sorted }];
+}
+
+function argumentTypeNames(planned: PlannedOperation): string[] {
+  return planned.arguments.map((argument) => argument.type.replace(/\[.*$/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// keys.ts
+
+function keyStatements(plan: HookPlan): StatementStructures[] {
+  const reads = plan.operations.filter((planned) => planned.read);
+  const member = (planned: PlannedOperation): string[] => {
+    const base = [literal(plan.root), ...(planned.group ? [literal(planned.group)] : []), literal(planned.keyName)];
+    const path = planned.arguments.filter((argument) => argument.role === 'path');
+    const query = planned.arguments.find((argument) => argument.role === 'query');
+    const params = parameterList([...path, ...(query ? [query] : [])])
+      .map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type}`)
+      .join(', ');
+    const values = [...base, ...path.map((argument) => argument.name), ...(query ? [`${query.name} ?? {}`] : [])];
+    const lines = [
+      `/** The key of ${queryOptionsName(planned)}: \`${planned.operation.method.toUpperCase()} ${planned.operation.path}\`. */`,
+      `${propertyKey(planned.keyName)}: (${params}) => [${values.join(', ')}] as const,`,
+    ];
+    if (planned.pagination) {
+      const infiniteParams = `${query?.name ?? 'query'}?: ${infiniteQueryType(planned)}`;
+      lines.push(
+        `/** The key of ${infiniteOptionsName(planned)}: every page of \`${planned.operation.method.toUpperCase()} ${planned.operation.path}\`. */`,
+        `${planned.keyName}Infinite: (${infiniteParams}) => [${[...base, "'infinite'", `${query?.name ?? 'query'} ?? {}`].join(', ')}] as const,`,
+      );
+    }
+    return lines;
+  };
+  const groupBody = (group: string): string[] => {
+    const members = reads.filter((planned) => planned.group === group);
+    const prefix = [literal(plan.root), literal(group)];
+    const lines = [`/** Everything under \`${group}\`: invalidate this to refetch all of it. */`, `all: [${prefix.join(', ')}] as const,`];
+    if (members.some((planned) => planned.keyName === 'detail'))
+      lines.push(`/** Every \`${group}\` detail. */`, `details: () => [${[...prefix, "'detail'"].join(', ')}] as const,`);
+    if (members.some((planned) => planned.keyName === 'list'))
+      lines.push(
+        `/** Every \`${group}\` list, single pages and infinite ones. */`,
+        `lists: () => [${[...prefix, "'list'"].join(', ')}] as const,`,
+      );
+    return [...lines, ...members.flatMap(member)];
+  };
+  const indent = (lines: readonly string[]) => lines.map((line) => `  ${line}`);
+  const body = [
+    `/** Every ${plan.root} query. */`,
+    `all: [${literal(plan.root)}] as const,`,
+    ...plan.groups.flatMap((group) => [`${propertyKey(group)}: {`, ...indent(groupBody(group)), '},']),
+    ...reads.filter((planned) => planned.group === '').flatMap(member),
+  ];
+  const imports = reads.flatMap((planned) => argumentTypeNames(planned));
+  return [
+    ...typeImports(imports),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs([
+        'Hierarchical, serialisable query keys for every read, grouped by resource: invalidate at any level ' +
+          `(\`${plan.keysName}.all\`, \`${plan.keysName}.<group>.all\`, \`.lists()\`, \`.details()\`, one \`.detail(id)\`).`,
+      ]),
+      declarations: [{ name: plan.keysName, initializer: `{\n${indent(body).join('\n')}\n}` }],
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// queries.ts
+
+function queryStatements(plan: HookPlan): StatementStructures[] {
+  const reads = plan.operations.filter((planned) => planned.read);
+  const needs = new Set<string>();
+  const statements: StatementStructures[] = [];
+  for (const planned of reads) {
+    const args = planned.arguments;
+    const argNames = args.map((argument) => argument.name);
+    if (planned.pendingDownload) {
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: downloadTypeName(planned),
+        type: clientResultType(planned),
+        docs: docs([
+          `What ${queryOptionsName(planned)} caches: \`{ state: 'ready', data: Blob, contentType }\` or \`{ state: 'pending' }\`.`,
+        ]),
+      });
+    }
+    const polling = planned.pollsOperation || planned.pendingDownload;
+    const refetch = planned.pollsOperation
+      ? ['    refetchInterval: pollUntilTerminal({ intervalMs: polling?.pollIntervalMs }),']
+      : planned.pendingDownload
+        ? ['    refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),']
+        : [];
+    if (planned.pollsOperation) needs.add('pollUntilTerminal');
+    if (planned.pendingDownload) needs.add('pollWhilePending');
+    if (polling) needs.add('type WithPolling');
+    if (planned.emptyResponse) {
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: resultTypeName(planned),
+        type: clientResultType(planned),
+        docs: docs([`What ${queryOptionsName(planned)} caches: the response has no body, so the status and request id.`]),
+      });
+    }
+    const dataType = queryDataType(planned);
+    const select = cachesWholeResult(planned) ? '' : '.data';
+    statements.push({
+      kind: StructureKind.Function,
+      isExported: true,
+      name: queryOptionsName(planned),
+      docs: describe(
+        planned,
+        planned.pollsOperation
+          ? 'Polls until the status is terminal, then stops.'
+          : planned.pendingDownload
+            ? 'Polls while the file is still being generated; stops once it is ready or gone (410, an error).'
+            : 'Use with `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData` or `setQueryData`.',
+      ),
+      parameters: [
+        { name: 'client', type: 'CompleroClient' },
+        ...parameterList(args),
+        ...(polling ? [{ name: 'polling', type: 'WithPolling', hasQuestionToken: true }] : []),
+      ],
+      statements: [
+        `return queryOptions<${dataType}, CompleroError, ${dataType}, ${keyType(plan, planned)}>({`,
+        `    queryKey: ${keyPath(plan, planned)}(${argNames.join(', ')}),`,
+        `    queryFn: async ({ signal }) => (await ${clientCall({ planned, args: argNames, requestOptions: '{ signal }' })})${select},`,
+        '    retry: retryTransientErrors,',
+        ...refetch,
+        '  });',
+      ],
+    } satisfies FunctionDeclarationStructure);
+    if (planned.pagination) {
+      needs.add('readNextCursor');
+      needs.add('withCursor');
+      const query = args.find((argument) => argument.role === 'query');
+      const queryName = query?.name ?? 'query';
+      const fixed = args.filter((argument) => argument.role !== 'query');
+      const pageType = pageTypeName(planned);
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: pageType,
+        type: clientResultType(planned),
+        docs: docs([
+          `One page of ${infiniteOptionsName(planned)}: \`data\` holds its items, \`headers\` its \`${planned.pagination.nextCursorHeader}\`.`,
+        ]),
+      });
+      statements.push({
+        kind: StructureKind.Function,
+        isExported: true,
+        name: infiniteOptionsName(planned),
+        docs: describe(
+          planned,
+          `Every page, for \`useInfiniteQuery\`: the first request sends no \`${planned.pagination.cursorParameter}\`; ` +
+            `each next one sends the \`${planned.pagination.nextCursorHeader}\` response header of the page before, until a page has none.`,
+        ),
+        parameters: [
+          { name: 'client', type: 'CompleroClient' },
+          ...parameterList(fixed),
+          { name: queryName, type: infiniteQueryType(planned), hasQuestionToken: true },
+        ],
+        statements: [
+          `return infiniteQueryOptions<${pageType}, CompleroError, InfiniteData<${pageType}, string | undefined>, ${keyType(plan, planned, 'Infinite')}, string | undefined>({`,
+          `    queryKey: ${keyPath(plan, planned, 'Infinite')}(${[...fixed.map((argument) => argument.name), queryName].join(', ')}),`,
+          `    queryFn: ({ pageParam, signal }) => ${clientCall({
+            planned,
+            args: [
+              ...fixed.map((argument) => argument.name),
+              `withCursor({ query${queryName === 'query' ? '' : `: ${queryName}`}, parameter: ${literal(planned.pagination.cursorParameter)}, cursor: pageParam })`,
+            ],
+            requestOptions: '{ signal }',
+          })},`,
+          '    initialPageParam: undefined,',
+          `    getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: ${literal(planned.pagination.nextCursorHeader)} }),`,
+          '    retry: retryTransientErrors,',
+          '  });',
+        ],
+      } satisfies FunctionDeclarationStructure);
+    }
+  }
+  const tanstack = ['queryOptions', ...(reads.some((planned) => planned.pagination) ? ['infiniteQueryOptions', 'type InfiniteData'] : [])];
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@complero/client',
+      isTypeOnly: true,
+      namedImports: ['CompleroClient', 'CompleroError'],
+    },
+    ...typeImports(
+      reads.flatMap((planned) => [
+        ...argumentTypeNames(planned),
+        ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response]),
+      ]),
+    ),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime/index.js',
+      namedImports: [...needs, 'retryTransientErrors'].sort(byName),
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },
+    ...statements,
+  ];
+}
+
+function byName(a: string, b: string): number {
+  const strip = (name: string) => name.replace(/^type /, '');
+  return strip(a) < strip(b) ? -1 : strip(a) > strip(b) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hooks.ts
+
+function hookStatements(plan: HookPlan): StatementStructures[] {
+  const reads = plan.operations.filter((planned) => planned.read);
+  const statements: StatementStructures[] = [];
+  const queries = new Set<string>();
+  const runtime = new Set<string>(['useCompleroClient']);
+  const types = new Set<string>();
+  for (const planned of reads) {
+    const args = planned.arguments;
+    const argNames = args.map((argument) => argument.name);
+    const polling = planned.pollsOperation || planned.pendingDownload;
+    const dataType = queryDataType(planned);
+    if (!cachesWholeResult(planned)) types.add(planned.operation.typeNames.response);
+    else queries.add(`type ${dataType}`);
+    for (const name of argumentTypeNames(planned)) types.add(name);
+    queries.add(queryOptionsName(planned));
+    if (polling) runtime.add('type WithPolling');
+    const withPolling = polling ? ' & WithPolling' : '';
+    const destructure = polling ? '{ client, pollIntervalMs, ...overrides }' : '{ client, ...overrides }';
+    const build = `${queryOptionsName(planned)}(${['useCompleroClient(client)', ...argNames, ...(polling ? ['{ pollIntervalMs }'] : [])].join(', ')})`;
+    const variant = (suspense: boolean): FunctionDeclarationStructure => {
+      const optionsType = suspense ? 'CompleroSuspenseQueryHookOptions' : 'CompleroQueryHookOptions';
+      runtime.add(`type ${optionsType}`);
+      return {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: `use${suspense ? 'Suspense' : ''}${planned.stem}`,
+        typeParameters: [{ name: 'TData', default: dataType }],
+        docs: describe(
+          planned,
+          `${suspense ? 'Suspends until the data is there' : 'A `useQuery`'} over \`${queryOptionsName(planned)}\`${planned.pollsOperation ? ', polling until the status is terminal' : planned.pendingDownload ? ', polling while the file is pending' : ''}.`,
+        ),
+        parameters: [
+          ...parameterList(args),
+          { name: 'options', type: `${optionsType}<${dataType}, TData, ${keyType(plan, planned)}>${withPolling}`, hasQuestionToken: true },
+        ],
+        returnType: `${suspense ? 'UseSuspenseQueryResult' : 'UseQueryResult'}<TData, CompleroError>`,
+        statements: [
+          `const ${destructure} = options ?? {};`,
+          // The builder fixes `TData` to the cached type; the caller's `select` may change it.
+          `return ${suspense ? 'useSuspenseQuery' : 'useQuery'}({ ...${build}, ...overrides } as ${suspense ? 'UseSuspenseQueryOptions' : 'UseQueryOptions'}<${dataType}, CompleroError, TData, ${keyType(plan, planned)}>);`,
+        ],
+      };
+    };
+    statements.push(variant(false), variant(true));
+    if (planned.pagination) {
+      const query = args.find((argument) => argument.role === 'query');
+      const queryName = query?.name ?? 'query';
+      const fixed = args.filter((argument) => argument.role !== 'query');
+      const pageType = pageTypeName(planned);
+      const header = planned.pagination.nextCursorHeader;
+      queries.add(infiniteOptionsName(planned));
+      queries.add(`type ${pageType}`);
+      const infinite = (suspense: boolean): FunctionDeclarationStructure => {
+        const optionsType = suspense ? 'CompleroSuspenseInfiniteQueryHookOptions' : 'CompleroInfiniteQueryHookOptions';
+        runtime.add(`type ${optionsType}`);
+        return {
+          kind: StructureKind.Function,
+          isExported: true,
+          name: `use${suspense ? 'Suspense' : ''}Infinite${planned.stem}`,
+          typeParameters: [{ name: 'TData', default: `InfiniteData<${pageType}, string | undefined>` }],
+          docs: describe(
+            planned,
+            `${suspense ? 'A `useSuspenseInfiniteQuery`' : 'A `useInfiniteQuery`'} over \`${infiniteOptionsName(planned)}\`: ` +
+              `\`fetchNextPage()\` follows the \`${header}\` header; \`hasNextPage\` is false on the last page.`,
+          ),
+          parameters: [
+            ...parameterList(fixed),
+            { name: queryName, type: infiniteQueryType(planned), hasQuestionToken: true },
+            { name: 'options', type: `${optionsType}<${pageType}, TData, ${keyType(plan, planned, 'Infinite')}>`, hasQuestionToken: true },
+          ],
+          returnType: `${suspense ? 'UseSuspenseInfiniteQueryResult' : 'UseInfiniteQueryResult'}<TData, CompleroError>`,
+          statements: [
+            'const { client, ...overrides } = options ?? {};',
+            `return ${suspense ? 'useSuspenseInfiniteQuery' : 'useInfiniteQuery'}({ ...${infiniteOptionsName(planned)}(${[
+              'useCompleroClient(client)',
+              ...fixed.map((argument) => argument.name),
+              queryName,
+            ].join(
+              ', ',
+            )}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, CompleroError, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
+          ],
+        };
+      };
+      statements.push(infinite(false), infinite(true));
+    }
+  }
+  const infinite = reads.some((planned) => planned.pagination);
+  const tanstack = [
+    'useQuery',
+    'useSuspenseQuery',
+    'type UseQueryOptions',
+    'type UseQueryResult',
+    'type UseSuspenseQueryOptions',
+    'type UseSuspenseQueryResult',
+    ...(infinite
+      ? [
+          'useInfiniteQuery',
+          'useSuspenseInfiniteQuery',
+          'type InfiniteData',
+          'type UseInfiniteQueryOptions',
+          'type UseInfiniteQueryResult',
+          'type UseSuspenseInfiniteQueryOptions',
+          'type UseSuspenseInfiniteQueryResult',
+        ]
+      : []),
+  ];
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@complero/client', isTypeOnly: true, namedImports: ['CompleroError'] },
+    ...typeImports(types),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: [...runtime].sort(byName) },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', isTypeOnly: true, namedImports: [plan.keysName] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './queries.js', namedImports: [...queries].sort(byName) },
+    ...statements,
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// mutations.ts
+
+/** What a mutation changes, from the IR: which keys to remove and which to invalidate. */
+function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: string[]; invalidate: string[]; about: string } {
+  const { operation, group } = planned;
+  const groupKey = group === '' ? undefined : `${plan.keysName}.${group}.all`;
+  const sameGroupReads = plan.operations.filter((other) => other.read && other.group === group && group !== '');
+  if (operation.method === 'delete') {
+    // Deleting one thing: its detail is gone for good (remove, do not refetch a 404); lists change.
+    const detail = sameGroupReads.find((other) => other.operation.path === operation.path);
+    const remove = detail ? [`${keyPath(plan, detail)}(${pathArguments(planned).join(', ')})`] : [];
+    const invalidate = sameGroupReads
+      .filter((other) => other !== detail)
+      .map((other) =>
+        other.keyName === 'list' ? `${plan.keysName}.${group}.lists()` : `[${[plan.root, group, other.keyName].map(literal).join(', ')}]`,
+      );
+    return {
+      remove,
+      invalidate,
+      about: `Removes the deleted item's cached detail${invalidate.length ? ` and invalidates the ${group} lists` : ''}.`,
+    };
+  }
+  const invalidate = [
+    ...(groupKey ? [groupKey] : []),
+    ...(operation.patterns.backgroundOperation && plan.pollGroup && plan.pollGroup !== group
+      ? [`${plan.keysName}.${plan.pollGroup}.all`]
+      : []),
+  ];
+  return { remove: [], invalidate, about: `Invalidates ${invalidate.map((key) => `\`${key}\``).join(' and ') || 'nothing'}.` };
+}
+
+function pathArguments(planned: PlannedOperation): string[] {
+  const path = planned.arguments.filter((argument) => argument.role === 'path');
+  if (planned.arguments.length === 1) return path.map(() => 'variables');
+  return path.map((argument) => `variables.${argument.name}`);
+}
+
+function mutationStatements(plan: HookPlan): StatementStructures[] {
+  const writes = plan.operations.filter((planned) => !planned.read);
+  if (writes.length === 0) return [{ kind: StructureKind.ExportDeclaration, namedExports: [] }];
+  const types = new Set<string>();
+  const statements: StatementStructures[] = [];
+  for (const planned of writes) {
+    const args = planned.arguments;
+    for (const name of argumentTypeNames(planned)) types.add(name);
+    const variablesType =
+      args.length === 0
+        ? 'void'
+        : args.length === 1
+          ? (args[0] as PlannedArgument).type
+          : `{ ${args.map((argument) => `${argument.name}${argument.optional ? '?' : ''}: ${argument.type}`).join('; ')} }`;
+    const callArgs = args.length === 0 ? [] : args.length === 1 ? ['variables'] : args.map((argument) => `variables.${argument.name}`);
+    const result = resultTypeName(planned);
+    const invalidation = invalidationOf(plan, planned);
+    statements.push(
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: result,
+        type: clientResultType(planned),
+        docs: docs([
+          `What \`use${planned.stem}\` resolves to: the client's result${planned.operation.patterns.backgroundOperation ? ', with the started operation ids' : ''}.`,
+        ]),
+      },
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: mutationOptionsName(planned),
+        docs: describe(planned, 'The key and function of the mutation, for `useMutation` or `queryClient.getMutationCache()` filters.'),
+        parameters: [{ name: 'client', type: 'CompleroClient' }],
+        statements: [
+          'return {',
+          `    mutationKey: [${literal(plan.root)}, ${literal(planned.group || planned.stem)}, ${literal(planned.stem)}] as const,`,
+          `    mutationFn: (${args.length === 0 ? '' : `variables: ${variablesType}`}): Promise<${result}> => ${
+            planned.bulkUpload ? `runBulkUpload(() => ${clientCall({ planned, args: callArgs })})` : clientCall({ planned, args: callArgs })
+          },`,
+          '  };',
+        ],
+      } satisfies FunctionDeclarationStructure,
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        isAsync: true,
+        name: invalidateName(planned),
+        docs: docs([`What \`use${planned.stem}\` does after it succeeds. ${invalidation.about}`]),
+        parameters: [
+          {
+            name: `{ queryClient${invalidation.remove.length ? ', variables' : ''} }`,
+            type: `{ queryClient: QueryClient; variables: ${variablesType} }`,
+          },
+        ],
+        returnType: 'Promise<void>',
+        statements: [
+          ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key}, exact: true });`),
+          invalidation.invalidate.length === 0
+            ? 'await Promise.resolve();'
+            : `await Promise.all([${invalidation.invalidate.map((key) => `queryClient.invalidateQueries({ queryKey: ${key} })`).join(', ')}]);`,
+        ],
+      } satisfies FunctionDeclarationStructure,
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: `use${planned.stem}`,
+        typeParameters: [{ name: 'TOnMutateResult', default: 'unknown' }],
+        docs: describe(
+          planned,
+          `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`CompleroError\`s (\`ValidationError\` carries \`validationErrors\`).`,
+        ),
+        parameters: [
+          { name: 'options', type: `CompleroMutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`, hasQuestionToken: true },
+        ],
+        returnType: `UseMutationResult<${result}, CompleroError, ${variablesType}, TOnMutateResult>`,
+        statements: [
+          'const { client, onSuccess, ...mutation } = options ?? {};',
+          'const queryClient = useQueryClient();',
+          'return useMutation({',
+          `    ...${mutationOptionsName(planned)}(useCompleroClient(client)),`,
+          '    ...mutation,',
+          '    onSuccess: async (data, variables, onMutateResult, context) => {',
+          `      await ${invalidateName(planned)}({ queryClient, variables });`,
+          '      await onSuccess?.(data, variables, onMutateResult, context);',
+          '    },',
+          '  });',
+        ],
+      } satisfies FunctionDeclarationStructure,
+    );
+  }
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@complero/client',
+      isTypeOnly: true,
+      namedImports: ['CompleroClient', 'CompleroError'],
+    },
+    ...typeImports(types),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@tanstack/react-query',
+      namedImports: ['type QueryClient', 'type UseMutationResult', 'useMutation', 'useQueryClient'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime/index.js',
+      namedImports: [
+        'type CompleroMutationHookOptions',
+        ...(writes.some((planned) => planned.bulkUpload) ? ['runBulkUpload'] : []),
+        'useCompleroClient',
+      ],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },
+    ...statements,
+  ];
+}

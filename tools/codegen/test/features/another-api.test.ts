@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, REPO_ROOT } from '../support/repo.js';
+import { snapshotTree } from '../support/tree.js';
+import { typeCheckPackages } from '../support/type-check.js';
+
+const SPEC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/refs.yaml');
+
+let scratch: string;
+let out: string;
+
+function runGenerate(extra: readonly string[] = []) {
+  return spawnSync(
+    process.execPath,
+    [CLI, 'generate', '--spec', SPEC, '--out', out, '--scope', '@petstore', '--name', 'Petstore', ...extra],
+    {
+      encoding: 'utf8',
+      // From outside the repository: the generator finds its own default config.
+      cwd: scratch,
+      timeout: 60_000,
+    },
+  );
+}
+
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(out, file), 'utf8')) as Record<string, unknown>;
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'codegen-another-api-'));
+  out = path.join(scratch, 'sdk');
+  const first = runGenerate();
+  expect(first.stderr).toBe('');
+  expect(first.status).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstore --name Petstore', () => {
+  it('writes a workspace with every package, each with its package.json, tsconfig, README and index', () => {
+    const files = Object.keys(snapshotTree(out));
+    for (const folder of ['client', 'msw', 'types']) {
+      for (const file of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts']) expect(files).toContain(`${folder}/${file}`);
+    }
+    expect(files).toContain('pnpm-workspace.yaml');
+    expect(readFileSync(path.join(out, 'pnpm-workspace.yaml'), 'utf8')).toBe("packages:\n  - '*'\n");
+  });
+
+  it('names the packages from the scope, links them to each other, and drops links to the generator', () => {
+    expect(readJson('types/package.json').name).toBe('@petstore/types');
+    const client = readJson('client/package.json');
+    expect(client.name).toBe('@petstore/client');
+    expect((client.dependencies as Record<string, string>)['@petstore/types']).toBe('workspace:*');
+    const msw = readJson('msw/package.json');
+    expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@complero/codegen');
+    expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@petstore/codegen');
+  });
+
+  it('gives each package a self-contained tsconfig with the strict settings of tsconfig.base.json', () => {
+    const base = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: unknown };
+    expect(readJson('types/tsconfig.json')).toStrictEqual({ compilerOptions: base.compilerOptions, include: ['src'] });
+  });
+
+  it('names the entry points after the product: createPetstoreClient, PetstoreError', () => {
+    const client = readFileSync(path.join(out, 'client/src/client.ts'), 'utf8');
+    expect(client).toContain('export function createPetstoreClient(');
+    expect(readFileSync(path.join(out, 'client/src/index.ts'), 'utf8')).toContain('PetstoreError');
+    expect(client).not.toMatch(/complero/i);
+  });
+
+  it('produces types and client packages that type-check under the strict settings', async () => {
+    const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'client'] });
+    expect(result.output).toBe('');
+    expect(result.exitCode).toBe(0);
+  }, 120_000);
+
+  it('changes nothing when run again', () => {
+    const before = snapshotTree(out);
+    const again = runGenerate();
+    expect(again.stdout).toMatch(/already up to date/);
+    expect(again.status).toBe(0);
+    expect(snapshotTree(out)).toStrictEqual(before);
+  }, 60_000);
+
+  it('refreshes scaffolded files it wrote, but never one a person has edited', () => {
+    writeFileSync(path.join(out, 'client/README.md'), '# our own notes\n');
+    const renamed = spawnSync(process.execPath, [CLI, 'generate', '--spec', SPEC, '--out', out, '--scope', '@pets', '--name', 'Pets'], {
+      encoding: 'utf8',
+      cwd: scratch,
+      timeout: 60_000,
+    });
+    expect(renamed.status).toBe(0);
+    expect(readFileSync(path.join(out, 'client/README.md'), 'utf8')).toBe('# our own notes\n');
+    expect(readJson('client/package.json').name).toBe('@pets/client');
+  }, 60_000);
+});

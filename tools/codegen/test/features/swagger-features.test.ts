@@ -1,0 +1,299 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
+import { typeCheckPackages } from '../support/type-check.js';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/**
+ * Compile-time assertions about each fixture's generated types, written next to its generated
+ * code and type-checked in one strict tsc run: `assertSame<A, B>(true)` only compiles when A and B
+ * are mutually assignable, and every `@ts-expect-error` must see an error.
+ */
+const TYPE_ASSERTIONS: Record<string, string> = {
+  'collection-format': `
+import type { ListItemsPathParams, ListItemsQuery, ListItemsRequestHeaders } from './generated/index.js';
+assertSame<ListItemsQuery, { csv?: string[]; ssv?: string[]; tsv?: string[]; pipes?: string[]; multi?: ('a' | 'b')[]; plain?: string[] }>(true);
+assertSame<ListItemsPathParams, { ids: number[] }>(true);
+assertSame<ListItemsRequestHeaders, { 'X-Tags'?: string[] }>(true);`,
+  'form-data': `
+import type { LogInBody, UploadFileBody } from './generated/index.js';
+assertSame<UploadFileBody, { file: Blob; note?: string; tags?: string[] }>(true);
+assertSame<LogInBody, { user: string; remember?: boolean; scopes?: string[] }>(true);
+// @ts-expect-error a file field takes bytes, not a file name
+const upload: UploadFileBody = { file: 'photo.png' };`,
+  'header-cookie-path-level-params': `
+import type { DeleteNotesPathParams, DeleteNotesRequestHeaders, ListNotesPathParams, ListNotesRequestHeaders } from './generated/index.js';
+assertSame<ListNotesRequestHeaders, { 'X-Trace': string; 'If-None-Match'?: string }>(true);
+assertSame<DeleteNotesRequestHeaders, { 'X-Trace'?: string }>(true);
+assertSame<ListNotesPathParams, { accountId: string }>(true);
+assertSame<DeleteNotesPathParams, { accountId: string }>(true);`,
+  refs: `
+import type { GetPetErrorResponse, GetPetHeaders, GetPetResponse, ListPetsQuery, ListPetsResponse, Pet, Problem } from './generated/index.js';
+assertSame<ListPetsQuery, { limit?: number }>(true);
+assertSame<ListPetsResponse, Pet[]>(true);
+assertSame<GetPetResponse, { id: string; name?: string }>(true);
+assertSame<GetPetErrorResponse, Problem>(true);
+assertSame<GetPetHeaders, { ETag?: string }>(true);`,
+  schemas: `
+import type { Anything, Closed, Dog, Labels, MaybeName, Ping, TreeNode } from './generated/index.js';
+assertSame<Dog, { id: string; bark: boolean }>(true);
+assertSame<Labels, { [key: string]: string }>(true);
+assertSame<Anything, { [key: string]: unknown }>(true);
+assertSame<MaybeName, { name: string | null }>(true);
+const tree: TreeNode = { value: 'root', children: [{ children: [], parent: { children: [] } }] };
+const ping: Ping = { pong: { ping: { pong: {} } } };
+// @ts-expect-error additionalProperties: false
+const closed: Closed = { only: 'x', other: 1 };`,
+  enums: `
+import { type ListThingsPriority, RATIOS, type Ratio, THING_KINDS, type ThingKind } from './generated/index.js';
+assertSame<Ratio, 0.5 | 1 | 1.5>(true);
+assertSame<(typeof RATIOS)[number], Ratio>(true);
+assertSame<ThingKind, '' | 'two words' | 'dotted.name' | 'dash-ed' | 'café' | "it's" | '3d' | 'UPPER'>(true);
+assertSame<(typeof THING_KINDS)[number], ThingKind>(true);
+assertSame<ListThingsPriority, 1 | 2 | 3>(true);`,
+  responses: `
+import type { CreateJobErrorResponse, CreateJobResponse, Error as ApiError, GetJobArchiveResponse, GetJobLogResponse, Job } from './generated/index.js';
+assertSame<CreateJobResponse, Job | undefined>(true);
+assertSame<CreateJobErrorResponse, ApiError>(true);
+assertSame<GetJobLogResponse, string>(true);
+assertSame<GetJobArchiveResponse, Blob>(true);`,
+  'operation-names': `
+import type { Class, DeleteResponse, GetUsers2Response, GetUsersByUserIdAvatarPngPathParams, StraE, WebResponse, WebResponse2, WebResponse3, _1stPlace, _2faVerifyQuery } from './generated/index.js';
+assertSame<_2faVerifyQuery, { class?: string; 'user.name'?: string }>(true);
+assertSame<GetUsersByUserIdAvatarPngPathParams, { 'user-id': string }>(true);
+assertSame<WebResponse2, { fine?: boolean }>(true);
+assertSame<WebResponse3, { ok?: boolean }>(true);
+assertSame<Class, string>(true);
+type Named = [WebResponse, _1stPlace, StraE, GetUsers2Response, DeleteResponse];`,
+  'openapi3-composition': `
+import type { Circle, Label, ListShapesCookies, Note, Shape, Square } from './generated/index.js';
+assertSame<Shape, Circle | Square>(true);
+assertSame<Label, string | number>(true);
+assertSame<Note, { text: string | null }>(true);
+assertSame<ListShapesCookies, { session: string }>(true);
+const shape: Shape = { kind: 'circle', radius: 1 };
+// @ts-expect-error the discriminator picks the variant: a circle has no side
+const wrong: Shape = { kind: 'circle', side: 1 };`,
+  'openapi31-type-arrays': `
+import type { Record as RecordSchema } from './generated/index.js';
+assertSame<RecordSchema, { id: string; score: number | null; version?: 1 }>(true);`,
+};
+
+const PREAMBLE = `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+function assertSame<A, B>(same: Same<A, B>): void {
+  void same;
+}
+`;
+
+let root: string;
+const outputs = new Map<string, FixtureOutput>();
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'codegen-features-'));
+  for (const file of readdirSync(FIXTURES).sort()) {
+    const output = await generateFixture({ spec: path.join(FIXTURES, file), root });
+    outputs.set(path.basename(file, '.yaml'), output);
+  }
+}, 120_000);
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function fixture(name: string): FixtureOutput {
+  const output = outputs.get(name);
+  if (!output) throw new Error(`fixture ${name} was not generated`);
+  return output;
+}
+
+/** `{ name: { style, explode, delimiter } }` for an operation's parameters. */
+function serialisationOf(output: FixtureOutput, id: string) {
+  return Object.fromEntries(
+    output
+      .operation(id)
+      .parameters.map((parameter) => [
+        `${parameter.in}:${parameter.name}`,
+        { style: parameter.style, explode: parameter.explode, delimiter: parameter.delimiter },
+      ]),
+  );
+}
+
+/** Client emitter bugs these fixtures expose, by `fixture/package`; expected to fail until fixed. */
+const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
+  'collection-format/client':
+    'TS2322 in generated/resources.ts: an array path parameter (collectionFormat csv) is passed where string | number is expected',
+};
+
+describe('the generated packages of every feature fixture', () => {
+  const diagnostics = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    for (const [name, assertions] of Object.entries(TYPE_ASSERTIONS)) {
+      writeFileSync(path.join(fixture(name).dir, 'types/src/feature-assertions.ts'), `${PREAMBLE}${assertions}\n`);
+    }
+    const names = [...outputs.keys()];
+    const result = await typeCheckPackages({
+      root,
+      scope: '@fixture',
+      folders: names.flatMap((name) => [`${name}/types`, `${name}/client`]),
+      paths: Object.fromEntries(names.map((name) => [`@${name}/*`, [`./${name}/*/src/index.ts`]])),
+      maxLines: 10_000,
+    });
+    for (const line of result.output.split('\n').filter((text) => /error TS\d+/.test(text))) {
+      const key = line.split('/').slice(0, 2).join('/');
+      diagnostics.set(key, [...(diagnostics.get(key) ?? []), line]);
+    }
+  }, 120_000);
+
+  it('have type assertions written for every fixture', () => {
+    expect(Object.keys(TYPE_ASSERTIONS).sort()).toStrictEqual([...outputs.keys()].sort());
+  });
+
+  it.each(Object.keys(TYPE_ASSERTIONS).sort())('%s: the types package type-checks strictly and its assertions hold', (name) => {
+    expect(diagnostics.get(`${name}/types`) ?? []).toStrictEqual([]);
+  });
+
+  for (const name of Object.keys(TYPE_ASSERTIONS).sort()) {
+    const bug = KNOWN_EMITTER_BUGS[`${name}/client`];
+    (bug ? it.fails : it)(`${name}: the client package type-checks strictly${bug ? ` (known emitter bug: ${bug})` : ''}`, () => {
+      expect(diagnostics.get(`${name}/client`) ?? []).toStrictEqual([]);
+    });
+  }
+});
+
+describe('collectionFormat', () => {
+  it('becomes style, explode and the delimiter to join items with, tsv included', () => {
+    expect(serialisationOf(fixture('collection-format'), 'listItems')).toStrictEqual({
+      'path:ids': { style: 'simple', explode: false, delimiter: ',' },
+      'query:csv': { style: 'form', explode: false, delimiter: ',' },
+      'query:ssv': { style: 'spaceDelimited', explode: false, delimiter: ' ' },
+      'query:tsv': { style: 'form', explode: false, delimiter: '\t' },
+      'query:pipes': { style: 'pipeDelimited', explode: false, delimiter: '|' },
+      'query:multi': { style: 'form', explode: true, delimiter: undefined },
+      'query:plain': { style: 'form', explode: false, delimiter: ',' },
+      'header:X-Tags': { style: 'simple', explode: false, delimiter: ',' },
+    });
+  });
+});
+
+describe('formData parameters', () => {
+  it('become a multipart body with a binary file field, keeping collectionFormat as field encoding', () => {
+    const body = fixture('form-data').operation('uploadFile').requestBody;
+    expect(body?.required).toBe(true);
+    expect(body?.contents.map((media) => media.mediaType)).toStrictEqual(['multipart/form-data']);
+    expect(body?.contents[0]?.schema?.required).toStrictEqual(['file']);
+    const properties = (body?.contents[0]?.schema?.properties ?? {}) as Record<string, unknown>;
+    expect(properties.file).toStrictEqual({
+      description: 'The file to upload',
+      type: 'string',
+      format: 'binary',
+    });
+    expect(body?.contents[0]?.encoding).toStrictEqual({ tags: { style: 'form', explode: true } });
+  });
+
+  it('become a urlencoded body when the operation consumes a form', () => {
+    const body = fixture('form-data').operation('logIn').requestBody;
+    expect(body?.contents.map((media) => media.mediaType)).toStrictEqual(['application/x-www-form-urlencoded']);
+    expect(body?.contents[0]?.encoding).toStrictEqual({ scopes: { style: 'form', explode: false, delimiter: ',' } });
+  });
+});
+
+describe('header and path-level parameters', () => {
+  it('merge path-level parameters into every operation, letting an operation override one by name and location', () => {
+    const output = fixture('header-cookie-path-level-params');
+    const shape = (id: string) =>
+      output.operation(id).parameters.map((parameter) => ({ name: parameter.name, in: parameter.in, required: parameter.required }));
+    expect(shape('listNotes')).toStrictEqual([
+      { name: 'accountId', in: 'path', required: true },
+      { name: 'X-Trace', in: 'header', required: true },
+      { name: 'If-None-Match', in: 'header', required: false },
+    ]);
+    expect(shape('deleteNotes')).toStrictEqual([
+      { name: 'accountId', in: 'path', required: true },
+      { name: 'X-Trace', in: 'header', required: false },
+    ]);
+  });
+});
+
+describe('$ref parameters and responses', () => {
+  it('are resolved into the operation, headers included', () => {
+    const getPet = fixture('refs').operation('getPet');
+    expect(getPet.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toStrictEqual(['path:id']);
+    expect(
+      getPet.responses.map((response) => [response.status, response.description, response.headers.map((header) => header.name)]),
+    ).toStrictEqual([
+      ['200', 'a pet', ['ETag']],
+      ['404', 'not found', []],
+    ]);
+    expect(fixture('refs').operation('listPets').parameters[0]?.schema).toStrictEqual({ type: 'integer', minimum: 1, maximum: 100 });
+  });
+});
+
+describe('responses', () => {
+  it('list every 2xx as a success and sort default last', () => {
+    const createJob = fixture('responses').operation('createJob');
+    expect(createJob.patterns.successStatuses).toStrictEqual(['200', '201', '202']);
+    expect(createJob.responses.map((response) => response.status)).toStrictEqual(['200', '201', '202', 'default']);
+  });
+
+  it('mark binary downloads and keep text ones as text', () => {
+    const output = fixture('responses');
+    expect(output.operation('getJobArchive').patterns.binaryResponse).toBe(true);
+    expect(output.operation('getJobLog').patterns.binaryResponse).toBe(false);
+    expect(output.operation('getJobLog').responses[0]?.contents.map((media) => media.mediaType)).toStrictEqual(['text/plain']);
+  });
+});
+
+describe('enums', () => {
+  it('are named and listed whatever their values', () => {
+    expect(fixture('enums').model.enums.map((named) => [named.typeName, named.constName, named.values])).toStrictEqual([
+      ['Ratio', 'RATIOS', [0.5, 1, 1.5]],
+      ['ThingKind', 'THING_KINDS', ['', 'two words', 'dotted.name', 'dash-ed', 'café', "it's", '3d', 'UPPER']],
+      ['ListThingsPriority', 'LIST_THINGS_PRIORITIES', [1, 2, 3]],
+    ]);
+  });
+});
+
+describe('operation and schema names', () => {
+  it('derive stable names for operations without an operationId, never taking an explicit one', () => {
+    const output = fixture('operation-names');
+    expect(
+      output.model.operations.map((operation) => [
+        operation.method,
+        operation.path,
+        operation.id,
+        operation.functionName,
+        operation.typeName,
+      ]),
+    ).toStrictEqual([
+      ['get', '/people', 'getUsers', 'getUsers', 'GetUsers'],
+      ['get', '/users', 'getUsers2', 'getUsers2', 'GetUsers2'],
+      ['post', '/users', 'delete', 'delete_', 'Delete'],
+      ['get', '/users/{user-id}/avatar.png', 'getUsersByUserIdAvatarPng', 'getUsersByUserIdAvatarPng', 'GetUsersByUserIdAvatarPng'],
+      ['get', '/v2/ünïcode', '2fa.verify', '_2faVerify', '_2faVerify'],
+    ]);
+  });
+
+  it('keep deprecated and summary on the operation', () => {
+    const listUsers = fixture('operation-names').operation('getUsers2');
+    expect({ deprecated: listUsers.deprecated, summary: listUsers.summary }).toStrictEqual({
+      deprecated: true,
+      summary: 'Lists users (use /people)',
+    });
+  });
+
+  it('give dotted, dashed, reserved, digit-first and non-ASCII schema names distinct identifiers', () => {
+    expect(fixture('operation-names').model.schemas.map((schema) => [schema.name, schema.typeName])).toStrictEqual([
+      ['1stPlace', '_1stPlace'],
+      ['Stra_e', 'StraE'],
+      ['WebResponse', 'WebResponse'],
+      ['class', 'Class'],
+      ['web-response', 'WebResponse2'],
+      ['web.Response', 'WebResponse3'],
+    ]);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The release test installs packages from a local registry; everything else is quick.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
