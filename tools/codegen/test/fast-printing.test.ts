@@ -3,7 +3,7 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { type StatementStructures, StructureKind } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { renderOpenApiTypeScript } from '../src/emit/openapi-types.js';
+import { renderOpenApiTypeScript, transformBinaryToBlob } from '../src/emit/openapi-types.js';
 import { createPrinterProject, type EmitContext, printModule } from '../src/emit/shared.js';
 import { loadSpecFile } from '../src/load.js';
 import { upgradeToOpenApi3 } from '../src/upgrade.js';
@@ -22,7 +22,9 @@ async function upgradedDocument(file: string) {
 describe('renderOpenApiTypeScript (openapi-typescript without the Redocly lint/bundle pass)', () => {
   it('prints exactly what openapiTS() prints for the Complero spec', async () => {
     const document = await upgradedDocument(SPEC_FILE);
-    const expected = astToString(await openapiTS(structuredClone(document) as never, { silent: true }));
+    const expected = astToString(
+      await openapiTS(structuredClone(document) as never, { silent: true, transform: transformBinaryToBlob as never }),
+    );
     expect(await renderOpenApiTypeScript(document)).toStrictEqual(expected);
   });
 
@@ -37,7 +39,9 @@ describe('renderOpenApiTypeScript (openapi-typescript without the Redocly lint/b
     const file = path.join(SPECS_DIR, name);
     it.skipIf(!existsSync(file))(`prints exactly what openapiTS() prints for ${name} (skipped when ${SPECS_DIR} is absent)`, async () => {
       const document = await upgradedDocument(file);
-      const expected = astToString(await openapiTS(structuredClone(document) as never, { silent: true }));
+      const expected = astToString(
+        await openapiTS(structuredClone(document) as never, { silent: true, transform: transformBinaryToBlob as never }),
+      );
       expect(await renderOpenApiTypeScript(document)).toStrictEqual(expected);
     });
   }

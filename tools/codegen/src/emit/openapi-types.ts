@@ -62,7 +62,7 @@ export async function renderOpenApiTypeScript(document: OpenApiDocument): Promis
  * A `format: binary` string is bytes (a file field of a multipart form, a download): a Blob, which
  * is what fetch sends and returns, not the `string` openapi-typescript would say.
  */
-function transformBinaryToBlob(schema: Record<string, unknown>): unknown {
+export function transformBinaryToBlob(schema: Record<string, unknown>): unknown {
   if (schema.format !== 'binary') return undefined;
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
   const blob = ts.factory.createTypeReferenceNode('Blob');

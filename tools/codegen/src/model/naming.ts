@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * Every identifier the generator emits comes from here: deterministic, valid TypeScript,
  * collision-free within a scope, and stable (the same input names give the same output names).
@@ -43,7 +45,7 @@ export function toPascalCase(raw: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .split(WORD_SEPARATORS)
     .filter((word) => word !== '');
-  const name = words.map(capitalise).join('');
+  const name = keepIdentifierChars(words.map(capitalise).join(''));
   return ensureIdentifierStart(name === '' ? 'Unnamed' : name);
 }
 
@@ -52,13 +54,13 @@ export function toCamelCase(raw: string): string {
   const pascal = toPascalCase(raw);
   if (pascal.startsWith('_')) return pascal;
   const leadingCaps = /^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/.exec(pascal)?.[0] ?? '';
-  return leadingCaps.toLowerCase() + pascal.slice(leadingCaps.length);
+  return keepIdentifierChars(leadingCaps.toLowerCase() + pascal.slice(leadingCaps.length));
 }
 
 /** `ContactEventType` → `CONTACT_EVENT_TYPE`. */
 export function toConstantCase(raw: string): string {
   const words = splitWords(raw);
-  const name = words.map((word) => word.toUpperCase()).join('_');
+  const name = keepIdentifierChars(words.map((word) => word.toUpperCase()).join('_'));
   return ensureIdentifierStart(name === '' ? 'UNNAMED' : name);
 }
 
@@ -70,7 +72,29 @@ export function pluralise(word: string): string {
 }
 
 function ensureIdentifierStart(name: string): string {
-  return /^[\p{ID_Start}_$]/u.test(name) ? name : `_${name}`;
+  const first = name.codePointAt(0) ?? 0;
+  const valid = first < 128 ? /^[A-Za-z_$]/.test(name) : loadTypeScript().isIdentifierStart(first, 99 /* ESNext */);
+  return valid ? name : `_${name}`;
+}
+
+/**
+ * Drops characters TypeScript would not accept in an identifier. Node's Unicode tables can be
+ * newer than the compiler's, and case mapping can turn an accepted letter into a newer one
+ * (`ɤ` → `Ɤ`), so the compiler's own tables decide. ASCII names never load TypeScript.
+ */
+function keepIdentifierChars(name: string): string {
+  if (/^[\w$]*$/.test(name)) return name;
+  const ts = loadTypeScript();
+  let kept = '';
+  for (const char of name) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 128 ? /[\w$]/.test(char) : ts.isIdentifierPart(code, 99 /* ESNext */)) kept += char;
+  }
+  return kept;
+}
+
+function loadTypeScript(): typeof import('typescript') {
+  return createRequire(import.meta.url)('typescript') as typeof import('typescript');
 }
 
 /** A name usable as a variable or function: reserved words get a trailing underscore. */
