@@ -34,6 +34,7 @@ export type {
   MockHttpMethod,
   MockJsonSchema,
   MockOperation,
+  MockPathParams,
   MockResponse,
   MockSchemaRef,
   MockSchemas,

@@ -1,6 +1,6 @@
 import { delay, type HttpHandler, http } from 'msw';
 import { createDefaultResponse, downloadMediaType } from './default-response.js';
-import type { MockOperation, MockSchemas, MockShape } from './mock-operation.js';
+import type { MockOperation, MockPathParams, MockSchemas, MockShape } from './mock-operation.js';
 import { createRandom, DEFAULT_SEED, type Random } from './random.js';
 import { jsonResponse, messageResponse, withDefaultHeaders } from './responses.js';
 
@@ -27,7 +27,8 @@ export interface HandlerOptions {
 /** What a resolver gets: the request, its parsed parts, and a seeded random stream for this request. */
 export interface MockRequestInfo<Shape extends MockShape> {
   readonly request: Request;
-  readonly params: Shape['params'];
+  /** Path parameters, as the strings the URL holds (`{ id: '42' }` even where the spec says integer). */
+  readonly params: MockPathParams<Shape['params']>;
   readonly query: URLSearchParams;
   /** The parsed JSON body (`undefined` without one). */
   readonly body: Shape['body'];
@@ -104,7 +105,7 @@ export function createOperationHandler<Shape extends MockShape>(options: {
       operation,
       context,
       request,
-      params: params as Shape['params'],
+      params: params as MockPathParams<Shape['params']>,
       requestId,
       resolverOrData: options.resolverOrData,
     });
@@ -116,7 +117,7 @@ async function answer<Shape extends MockShape>(options: {
   operation: MockOperation;
   context: HandlerContext;
   request: Request;
-  params: Shape['params'];
+  params: MockPathParams<Shape['params']>;
   requestId: string;
   resolverOrData: MockResolverOrData<Shape> | undefined;
 }): Promise<Response> {

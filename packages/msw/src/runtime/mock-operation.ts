@@ -91,8 +91,12 @@ export interface MockOperation {
 
 /** The typed parts of one operation, for resolvers and `overrides`. */
 export interface MockShape {
-  readonly params: Record<string, string>;
+  /** The spec's path parameters (a resolver gets them as the strings the URL holds: see `MockPathParams`). */
+  readonly params: Record<string, unknown>;
   readonly query: Record<string, unknown>;
   readonly body: unknown;
   readonly response: unknown;
 }
+
+/** Path parameters as a request carries them: every one a string, whatever type the spec gives it. */
+export type MockPathParams<Params> = { [Name in keyof Params]: string };
