@@ -135,7 +135,9 @@ describe('createHandlers', () => {
   it('makes default bodies with the sample factories it is given, by schema name', async () => {
     const set = createHandlers({ seed: 3, samples: COMPLERO_SAMPLES });
     const response = await respond({ handlers: set, request: apiRequest({ path: '/contacts/K-2025-00000042' }) });
-    const { id, ...seeded } = createContact({ random: createRandom({ seed: 3, labels: ['GetContact', JSON.stringify({ id: 'K-2025-00000042' })] }) });
+    const { id, ...seeded } = createContact({
+      random: createRandom({ seed: 3, labels: ['GetContact', JSON.stringify({ id: 'K-2025-00000042' })] }),
+    });
     expect(await response.json()).toStrictEqual({ id: 'K-2025-00000042', ...seeded });
   });
 

@@ -84,7 +84,9 @@ describe('createSchemaSample', () => {
   });
 
   it('merges allOf parts and picks the first non-null oneOf or anyOf choice', () => {
-    const merged = { allOf: [{ $ref: '#/components/schemas/Tag' }, { type: 'object', required: ['extra'], properties: { extra: { type: 'boolean' } } }] };
+    const merged = {
+      allOf: [{ $ref: '#/components/schemas/Tag' }, { type: 'object', required: ['extra'], properties: { extra: { type: 'boolean' } } }],
+    };
     expect(Object.keys(sample(merged) as object)).toStrictEqual(['label', 'weight', 'extra']);
     expect(validates(merged, sample(merged))).toStrictEqual(true);
     expect(sample({ oneOf: [{ type: 'null' }, { type: 'integer', minimum: 5, maximum: 5 }] })).toStrictEqual(5);

@@ -48,7 +48,10 @@ export function createDefaultResponse<Shape extends MockShape>(info: MockRequest
     if (mediaType !== 'application/pdf') return binaryResponse({ status, bytes: new Uint8Array(), mediaType });
     const [first, second] = Object.values(info.params);
     const contactId = first ?? 'document';
-    return pdfResponse({ bytes: createDocumentationPdf({ contactId, ...(second ? { eventId: second } : {}) }), filename: `${contactId}.pdf` });
+    return pdfResponse({
+      bytes: createDocumentationPdf({ contactId, ...(second ? { eventId: second } : {}) }),
+      filename: `${contactId}.pdf`,
+    });
   }
   const success = operation.responses.find((response) => response.status === operation.successStatus);
   if (!success) return emptyResponse({ status: operation.successStatus });

@@ -23,7 +23,10 @@ export function emptyResponse(options: { status: number; headers?: Record<string
 
 /** A binary body (a download) of the given media type. */
 export function binaryResponse(options: { status: number; bytes: Uint8Array; mediaType: string }): Response {
-  return new HttpResponse(options.bytes as Uint8Array<ArrayBuffer>, { status: options.status, headers: { 'Content-Type': options.mediaType } });
+  return new HttpResponse(options.bytes as Uint8Array<ArrayBuffer>, {
+    status: options.status,
+    headers: { 'Content-Type': options.mediaType },
+  });
 }
 
 /** A text body (`text/plain` and other non-JSON media types). */

@@ -67,11 +67,7 @@ function handlerName(operation: Operation): string {
   return `${operation.functionName}Handler`;
 }
 
-function operationStatements(options: {
-  model: ApiModel;
-  operations: readonly Operation[];
-  context: EmitContext;
-}): StatementStructures[] {
+function operationStatements(options: { model: ApiModel; operations: readonly Operation[]; context: EmitContext }): StatementStructures[] {
   const { model, operations } = options;
   // The API promises a request id on every response, even where a response forgets to declare it.
   const requestIdHeader = model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader;
@@ -117,7 +113,7 @@ function operationStatements(options: {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: docs(['Where the mocks listen unless told otherwise: the API\'s default base URL.']),
+      docs: docs(["Where the mocks listen unless told otherwise: the API's default base URL."]),
       declarations: [{ name: 'DEFAULT_BASE_URL', type: 'string', initializer: literal(options.context.baseUrl) }],
     },
   ];
@@ -144,12 +140,19 @@ function schemaStatements(model: ApiModel): StatementStructures[] {
   }
   const schemas = Object.fromEntries([...reachable].sort().map((name) => [name, stripSchema(byName.get(name) as SchemaObject)]));
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `${RUNTIME}/mock-operation.js`, namedImports: ['MockSchemas'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: `${RUNTIME}/mock-operation.js`,
+      namedImports: ['MockSchemas'],
+    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: docs(['The spec\'s component schemas that response bodies refer to, by `components.schemas` key: what default bodies are generated from.']),
+      docs: docs([
+        "The spec's component schemas that response bodies refer to, by `components.schemas` key: what default bodies are generated from.",
+      ]),
       declarations: [{ name: 'MOCK_SCHEMAS', type: 'MockSchemas', initializer: JSON.stringify(schemas, null, 2) }],
     },
   ];
@@ -160,8 +163,16 @@ function referencedSchemas(schema: unknown): string[] {
   if (Array.isArray(schema)) return schema.flatMap(referencedSchemas);
   if (schema === null || typeof schema !== 'object') return [];
   const record = schema as Record<string, unknown>;
-  const own = typeof record.$ref === 'string' && record.$ref.startsWith(COMPONENT_SCHEMA) ? [decodePointerToken(record.$ref.slice(COMPONENT_SCHEMA.length))] : [];
-  return [...own, ...Object.entries(record).flatMap(([key, value]) => (key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' ? [] : referencedSchemas(value)))];
+  const own =
+    typeof record.$ref === 'string' && record.$ref.startsWith(COMPONENT_SCHEMA)
+      ? [decodePointerToken(record.$ref.slice(COMPONENT_SCHEMA.length))]
+      : [];
+  return [
+    ...own,
+    ...Object.entries(record).flatMap(([key, value]) =>
+      key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' ? [] : referencedSchemas(value),
+    ),
+  ];
 }
 
 /** Keywords that only document a schema: left out, they make the generated package smaller. */
@@ -402,9 +413,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       kind: StructureKind.Function,
       isExported: true,
       name: 'createDefaultHandlerContext',
-      docs: docs([
-        'The context one handler set shares: the given options over this API\'s defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`).',
-      ]),
+      docs: docs(["The context one handler set shares: the given options over this API's defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`)."]),
       parameters: [{ name: 'options', type: 'HandlerOptions', initializer: '{}' }],
       returnType: 'HandlerContext',
       statements: ['return createHandlerContext({ ...options, defaultBaseUrl: DEFAULT_BASE_URL, schemas: MOCK_SCHEMAS });'],
