@@ -8,12 +8,12 @@ export * from './generated/index.js';
 export {
   createHandlerContext,
   createOperationHandler,
-  DEFAULT_BASE_URL,
   type HandlerContext,
   type HandlerOptions,
   type MockRequestInfo,
   type MockResolver,
   type MockResolverOrData,
+  type SampleFactory,
 } from './runtime/create-operation-handler.js';
 export {
   createContact,
@@ -30,9 +30,20 @@ export {
   TERMINAL_OPERATION_STATUSES,
 } from './runtime/factories.js';
 export { createMockComplero, type MockComplero, type MockCompleroOptions } from './runtime/mock-complero.js';
-export type { MockHttpMethod, MockOperation, MockResponse, MockSchemaRef, MockShape } from './runtime/mock-operation.js';
+export type {
+  MockHttpMethod,
+  MockJsonSchema,
+  MockOperation,
+  MockPathParams,
+  MockResponse,
+  MockSchemaRef,
+  MockSchemas,
+  MockShape,
+} from './runtime/mock-operation.js';
 export { createDocumentationPdf } from './runtime/pdf.js';
 export { createRandom, DEFAULT_SEED, hashSeed, type Random } from './runtime/random.js';
+export { COMPLERO_SAMPLES } from './runtime/samples.js';
+export { createSchemaSample } from './runtime/schema-sample.js';
 export {
   createMockStore,
   type DocumentationRecord,

@@ -8,6 +8,7 @@ import {
   getContactHandler,
   getEventsHandler,
   type MockOverrides,
+  type MockPathParams,
 } from '../src/index.js';
 
 describe('handler factory types', () => {
@@ -22,6 +23,7 @@ describe('handler factory types', () => {
       expectTypeOf(params.id).toEqualTypeOf<string>();
       return { id: params.id };
     });
+    expectTypeOf<MockPathParams<{ readonly id: number; page?: number }>>().toEqualTypeOf<{ readonly id: string; page?: string }>();
     // @ts-expect-error GetContact has no contactID parameter
     getContactHandler(({ params }) => ({ id: params.contactID }));
   });

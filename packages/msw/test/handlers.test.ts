@@ -2,9 +2,11 @@ import { HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   bulkUploadContactsHandler,
+  COMPLERO_SAMPLES,
   createContact,
   createHandler,
   createHandlers,
+  createRandom,
   getContactHandler,
   getDocumentationHandler,
   getEventsHandler,
@@ -128,6 +130,15 @@ describe('createHandlers', () => {
     const response = await respond({ handlers: set, request: apiRequest({ path: '/contacts/K-7', base: 'http://localhost:4010/v1' }) });
     expect(await response.json()).toStrictEqual({ id: 'K-7', first_name: 'Ida' });
     expect(set).toHaveLength(14);
+  });
+
+  it('makes default bodies with the sample factories it is given, by schema name', async () => {
+    const set = createHandlers({ seed: 3, samples: COMPLERO_SAMPLES });
+    const response = await respond({ handlers: set, request: apiRequest({ path: '/contacts/K-2025-00000042' }) });
+    const { id, ...seeded } = createContact({
+      random: createRandom({ seed: 3, labels: ['GetContact', JSON.stringify({ id: 'K-2025-00000042' })] }),
+    });
+    expect(await response.json()).toStrictEqual({ id: 'K-2025-00000042', ...seeded });
   });
 
   it('can leave out the API key check', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFile, type ResolvedConfig } from './config.js';
 import type { PlannedFile } from './emit/shared.js';
+import { alignPackageEntries } from './scaffold-entries.js';
 import { pruneUnportableFiles } from './scaffold-prune.js';
 
 /**
@@ -118,15 +119,21 @@ export async function planPackageScaffold(options: {
     const readme = await read('README.md');
     files.push({ path: `${folder}/README.md`, content: readme ? retarget(readme) : renderReadme({ folder, config }) });
     const tsdown = await read('tsdown.config.ts');
-    if (tsdown) files.push({ path: `${folder}/tsdown.config.ts`, content: tsdown });
+    if (tsdown) files.push({ path: `${folder}/tsdown.config.ts`, content: retarget(tsdown) });
     if (source) {
       for (const file of await listHandWrittenSources(source)) {
         const text = await readFile(path.join(source, file), 'utf8');
         handWritten.push({ path: `${folder}/${file}`, content: retarget(text) });
       }
+      // Launchers named after the product (`bin/complero-mock.js` → `bin/acme-mock.js`), as package.json's `bin` now says.
+      for (const file of await listLaunchers(source)) {
+        files.push({ path: `${folder}/${retarget(file)}`, content: retarget(await readFile(path.join(source, file), 'utf8')) });
+      }
     }
   }
-  files.push(...pruneUnportableFiles({ files: [...options.generated, ...files, ...handWritten], handWritten, scope: config.scope }));
+  const kept = pruneUnportableFiles({ files: [...options.generated, ...files, ...handWritten], handWritten, scope: config.scope });
+  if (inRepository) files.push(...kept);
+  else files.splice(0, files.length, ...alignPackageEntries({ files: [...files, ...kept], folders: options.folders }));
   // A workspace root only for a folder the generator starts from scratch (or set up itself before).
   if (!inRepository && (options.previous === undefined || 'package.json' in options.previous)) {
     files.push({ path: 'pnpm-workspace.yaml', content: "packages:\n  - '*'\n" });
@@ -152,6 +159,15 @@ async function listHandWrittenSources(packageDir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(packageDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !file.startsWith('src/generated/') && file !== 'src/index.ts' && !/\.test(-d)?\.tsx?$/.test(file))
+    .sort();
+}
+
+/** The files of a package's `bin/` folder, relative to the package, sorted. */
+async function listLaunchers(packageDir: string): Promise<string[]> {
+  const entries = await readdir(path.join(packageDir, 'bin'), { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => `bin/${entry.name}`)
     .sort();
 }
 

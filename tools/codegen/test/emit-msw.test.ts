@@ -42,9 +42,60 @@ describe('emitMsw', () => {
   it('writes operations, handlers and an index into packages/msw/src/generated', () => {
     expect(emitMsw({ model: complero, context }).map((file) => file.path)).toStrictEqual([
       'msw/src/generated/operations.ts',
+      'msw/src/generated/schemas.ts',
       'msw/src/generated/handlers.ts',
       'msw/src/generated/index.ts',
     ]);
+  });
+
+  it('writes the schemas response bodies refer to, transitively, without their documentation keywords', () => {
+    const pets = { type: 'array', items: { $ref: '#/components/schemas/Pet' } };
+    const model = buildModel({
+      document: {
+        openapi: '3.0.3',
+        info: { title: 'T', version: '1' },
+        paths: {
+          '/pets': {
+            get: {
+              operationId: 'ListPets',
+              responses: { '200': { description: 'OK', content: { 'application/json': { schema: pets } } } },
+            },
+          },
+        },
+        components: {
+          schemas: {
+            Pet: {
+              type: 'object',
+              description: 'A pet',
+              properties: { description: { type: 'string', description: 'what it is' }, owner: { $ref: '#/components/schemas/Owner' } },
+            },
+            Owner: { type: 'object', title: 'Owner', 'x-internal': true, required: ['id'], properties: { id: { type: 'integer' } } },
+            Unused: { type: 'string' },
+          },
+        },
+      },
+      patterns: DEFAULT_PATTERNS,
+      resources: {},
+    });
+    const files = emitMsw({ model, context });
+    const text = files.find((file) => file.path.endsWith('/schemas.ts'))!.content;
+    const schemas = JSON.parse(/MOCK_SCHEMAS: MockSchemas = (\{[\s\S]*\});/.exec(text)![1]!) as unknown;
+    expect(schemas).toStrictEqual({
+      Owner: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
+      Pet: { type: 'object', properties: { description: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } } },
+    });
+    expect((descriptor(files, 'listPets').responses as { bodySchema?: unknown }[])[0]!.bodySchema).toStrictEqual(pets);
+  });
+
+  it('names the default base URL and nothing of another API in the handlers', () => {
+    const files = emitMsw({
+      model: modelOf({ '/ping': { get: { operationId: 'Ping', ...ok } } }),
+      context: { ...context, scope: '@acme', name: 'Acme', baseUrl: 'https://acme.test/v2' },
+    });
+    expect(files.find((file) => file.path.endsWith('/operations.ts'))!.content).toContain(
+      "export const DEFAULT_BASE_URL: string = 'https://acme.test/v2';",
+    );
+    expect(files.find((file) => file.path.endsWith('/handlers.ts'))!.content).not.toContain('Complero');
   });
 
   it('orders routes so static segments come before parameters in the same place', () => {

@@ -4,9 +4,11 @@ import type { HttpHandler } from 'msw';
 
 import type { BulkUploadContactsBody, BulkUploadContactsResponse, BulkUploadEmployeesBody, BulkUploadEmployeesResponse, DeleteContactPathParams, DeleteContactResponse, DeleteEmployeePathParams, DeleteEmployeeResponse, GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationEventResponse, GetDocumentationPathParams, GetDocumentationResponse, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse, PingResponse, TriggerSandboxEventBody, TriggerSandboxEventResponse } from '@complero/types';
 
-import { createHandlerContext, createOperationHandler, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
+import { createHandlerContext, createOperationHandler, type HandlerContext, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
 
-import { bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation } from './operations.js';
+import { DEFAULT_BASE_URL, bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation } from './operations.js';
+
+import { MOCK_SCHEMAS } from './schemas.js';
 
 /** The typed parts (path params, query, body, success response) of every operation, by its camelCase name. */
 export interface MockOperationShapes {
@@ -49,13 +51,18 @@ export interface CreateHandlersOptions extends HandlerOptions {
   readonly overrides?: MockOverrides;
 }
 
+/** The context one handler set shares: the given options over this API's defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`). */
+export function createDefaultHandlerContext(options: HandlerOptions = {}): HandlerContext {
+  return createHandlerContext({ ...options, defaultBaseUrl: DEFAULT_BASE_URL, schemas: MOCK_SCHEMAS });
+}
+
 /**
  * MSW handler for `POST /contacts` (BulkUploadContacts): Bulk Upload Contacts.
  *
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadContacts']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -64,7 +71,7 @@ export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<Mo
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteContact']>): HttpHandler {
-  return createOperationHandler({ operation: deleteContactOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: deleteContactOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -73,7 +80,7 @@ export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOpe
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getContact']>): HttpHandler {
-  return createOperationHandler({ operation: getContactOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getContactOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -82,7 +89,7 @@ export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperat
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentation']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getDocumentationOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -91,7 +98,7 @@ export function getDocumentationHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentationEvent']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -100,7 +107,7 @@ export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadEmployees']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -109,7 +116,7 @@ export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -118,7 +125,7 @@ export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOp
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: getEmployeeOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getEmployeeOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -127,7 +134,7 @@ export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOpera
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getEventsOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getEventsOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -136,7 +143,7 @@ export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperati
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getLatestEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getLatestEventsOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getLatestEventsOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -145,7 +152,7 @@ export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockO
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['triggerSandboxEvent']>): HttpHandler {
-  return createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -154,7 +161,7 @@ export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getAllOperations']>): HttpHandler {
-  return createOperationHandler({ operation: getAllOperationsOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getAllOperationsOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -163,7 +170,7 @@ export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getOperation']>): HttpHandler {
-  return createOperationHandler({ operation: getOperationOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: getOperationOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /**
@@ -172,18 +179,18 @@ export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOper
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function pingHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['ping']>): HttpHandler {
-  return createOperationHandler({ operation: pingOperation, resolverOrData, context: createHandlerContext() });
+  return createOperationHandler({ operation: pingOperation, resolverOrData, context: createDefaultHandlerContext() });
 }
 
 /** The MSW handler of one operation, by camelCase name, with its own base URL, seed or delay. */
 export function createHandler<Name extends keyof MockOperationShapes>(options: HandlerOptions & { readonly operation: Name; readonly resolverOrData?: MockResolverOrData<MockOperationShapes[Name]> }): HttpHandler {
   const operations = { bulkUploadContacts: bulkUploadContactsOperation, deleteContact: deleteContactOperation, getContact: getContactOperation, getDocumentation: getDocumentationOperation, getDocumentationEvent: getDocumentationEventOperation, bulkUploadEmployees: bulkUploadEmployeesOperation, deleteEmployee: deleteEmployeeOperation, getEmployee: getEmployeeOperation, getEvents: getEventsOperation, getLatestEvents: getLatestEventsOperation, triggerSandboxEvent: triggerSandboxEventOperation, getAllOperations: getAllOperationsOperation, getOperation: getOperationOperation, ping: pingOperation };
-  return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createHandlerContext(options) });
+  return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createDefaultHandlerContext(options) });
 }
 
-/** A handler for every operation, in route-specificity order. Stateless: each answers from the spec examples or seeded data; see `createMockComplero` for a mock that remembers what it was sent. */
+/** A handler for every operation, in route-specificity order. Stateless: each answers with the spec example, else a body made by `samples` or generated from the schema, seeded by the request. */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
-  const context = createHandlerContext(options);
+  const context = createDefaultHandlerContext(options);
   const overrides: MockOverrides = options.overrides ?? {};
   return [createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData: overrides.bulkUploadContacts, context }), createOperationHandler({ operation: deleteContactOperation, resolverOrData: overrides.deleteContact, context }), createOperationHandler({ operation: getContactOperation, resolverOrData: overrides.getContact, context }), createOperationHandler({ operation: getDocumentationOperation, resolverOrData: overrides.getDocumentation, context }), createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData: overrides.getDocumentationEvent, context }), createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData: overrides.bulkUploadEmployees, context }), createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData: overrides.deleteEmployee, context }), createOperationHandler({ operation: getEmployeeOperation, resolverOrData: overrides.getEmployee, context }), createOperationHandler({ operation: getEventsOperation, resolverOrData: overrides.getEvents, context }), createOperationHandler({ operation: getLatestEventsOperation, resolverOrData: overrides.getLatestEvents, context }), createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData: overrides.triggerSandboxEvent, context }), createOperationHandler({ operation: getAllOperationsOperation, resolverOrData: overrides.getAllOperations, context }), createOperationHandler({ operation: getOperationOperation, resolverOrData: overrides.getOperation, context }), createOperationHandler({ operation: pingOperation, resolverOrData: overrides.ping, context })];
 }

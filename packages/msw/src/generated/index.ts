@@ -2,4 +2,6 @@
 // change the spec or the generator, then run `pnpm generate`.
 export * from './operations.js';
 
+export * from './schemas.js';
+
 export * from './handlers.js';

@@ -46,6 +46,9 @@ export const bulkUploadContactsOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -70,6 +73,9 @@ export const bulkUploadContactsOperation: MockOperation = {
           "name": "web.PostResponse",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.PostResponse"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -84,6 +90,9 @@ export const bulkUploadContactsOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -131,6 +140,9 @@ export const deleteContactOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -145,6 +157,9 @@ export const deleteContactOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -177,6 +192,9 @@ export const getContactOperation: MockOperation = {
           "name": "Contact",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/Contact"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -192,6 +210,9 @@ export const getContactOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -206,6 +227,9 @@ export const getContactOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -235,6 +259,9 @@ export const getDocumentationOperation: MockOperation = {
           "application/octet-stream",
           "application/json"
         ],
+        "bodySchema": {
+          "type": "object"
+        },
         "binary": true,
         "headers": []
       },
@@ -248,6 +275,9 @@ export const getDocumentationOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": true,
         "headers": []
@@ -263,6 +293,9 @@ export const getDocumentationOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": true,
         "headers": []
       },
@@ -277,6 +310,9 @@ export const getDocumentationOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": true,
         "headers": []
       },
@@ -290,6 +326,9 @@ export const getDocumentationOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": true,
         "headers": []
@@ -326,6 +365,9 @@ export const getDocumentationEventOperation: MockOperation = {
           "application/octet-stream",
           "application/json"
         ],
+        "bodySchema": {
+          "type": "object"
+        },
         "binary": true,
         "headers": []
       },
@@ -339,6 +381,9 @@ export const getDocumentationEventOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": true,
         "headers": []
@@ -354,6 +399,9 @@ export const getDocumentationEventOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": true,
         "headers": []
       },
@@ -368,6 +416,9 @@ export const getDocumentationEventOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": true,
         "headers": []
       },
@@ -381,6 +432,9 @@ export const getDocumentationEventOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": true,
         "headers": []
@@ -443,6 +497,9 @@ export const bulkUploadEmployeesOperation: MockOperation = {
           "name": "web.PostResponse",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.PostResponse"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -467,6 +524,9 @@ export const bulkUploadEmployeesOperation: MockOperation = {
           "name": "web.PostResponse",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.PostResponse"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -481,6 +541,9 @@ export const bulkUploadEmployeesOperation: MockOperation = {
         "schema": {
           "name": "web.PostResponse",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.PostResponse"
         },
         "binary": false,
         "headers": [
@@ -526,6 +589,9 @@ export const deleteEmployeeOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": []
       },
@@ -538,6 +604,9 @@ export const deleteEmployeeOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": []
@@ -568,6 +637,9 @@ export const getEmployeeOperation: MockOperation = {
           "name": "Employee",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/Employee"
+        },
         "binary": false,
         "headers": []
       },
@@ -581,6 +653,9 @@ export const getEmployeeOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": []
       },
@@ -593,6 +668,9 @@ export const getEmployeeOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -624,6 +702,12 @@ export const getEventsOperation: MockOperation = {
         "schema": {
           "name": "ContactEvent",
           "array": true
+        },
+        "bodySchema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ContactEvent"
+          }
         },
         "binary": false,
         "headers": [
@@ -835,6 +919,9 @@ export const getEventsOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -849,6 +936,9 @@ export const getEventsOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -891,6 +981,12 @@ export const getLatestEventsOperation: MockOperation = {
           "name": "ContactEvent",
           "array": true
         },
+        "bodySchema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/ContactEvent"
+          }
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -906,6 +1002,9 @@ export const getLatestEventsOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -920,6 +1019,9 @@ export const getLatestEventsOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -960,6 +1062,9 @@ export const triggerSandboxEventOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -974,6 +1079,9 @@ export const triggerSandboxEventOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -990,6 +1098,9 @@ export const triggerSandboxEventOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -1004,6 +1115,9 @@ export const triggerSandboxEventOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -1036,6 +1150,12 @@ export const getAllOperationsOperation: MockOperation = {
           "name": "Operation",
           "array": true
         },
+        "bodySchema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Operation"
+          }
+        },
         "binary": false,
         "headers": [
           "Next-Cursor",
@@ -1053,6 +1173,9 @@ export const getAllOperationsOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -1067,6 +1190,9 @@ export const getAllOperationsOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -1109,6 +1235,9 @@ export const getOperationOperation: MockOperation = {
           "name": "Operation",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/Operation"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -1123,6 +1252,9 @@ export const getOperationOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -1139,6 +1271,9 @@ export const getOperationOperation: MockOperation = {
           "name": "web.Response",
           "array": false
         },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
+        },
         "binary": false,
         "headers": [
           "Request-Id"
@@ -1153,6 +1288,9 @@ export const getOperationOperation: MockOperation = {
         "schema": {
           "name": "web.Response",
           "array": false
+        },
+        "bodySchema": {
+          "$ref": "#/components/schemas/web.Response"
         },
         "binary": false,
         "headers": [
@@ -1198,3 +1336,6 @@ export const MOCK_OPERATIONS: readonly MockOperation[] = [bulkUploadContactsOper
 
 /** The response header that carries the request id. */
 export const REQUEST_ID_HEADER = 'Request-Id';
+
+/** Where the mocks listen unless told otherwise: the API's default base URL. */
+export const DEFAULT_BASE_URL: string = 'https://api.complero.com/v1';

@@ -1,15 +1,15 @@
 import { delay, type HttpHandler, http } from 'msw';
-import { createDefaultResponse } from './default-response.js';
-import type { MockOperation, MockShape } from './mock-operation.js';
+import { createDefaultResponse, downloadMediaType } from './default-response.js';
+import type { MockOperation, MockPathParams, MockSchemas, MockShape } from './mock-operation.js';
 import { createRandom, DEFAULT_SEED, type Random } from './random.js';
 import { jsonResponse, messageResponse, withDefaultHeaders } from './responses.js';
 
-/** The Complero API's production base URL: where the mocks listen unless told otherwise. */
-export const DEFAULT_BASE_URL = 'https://api.complero.com/v1';
+/** Makes the body of one named schema, for a handler set's `samples`. */
+export type SampleFactory = (options: { readonly random: Random; readonly baseUrl: string }) => unknown;
 
 /** Options shared by every handler of one set. */
 export interface HandlerOptions {
-  /** Where the mocked API lives. Default `https://api.complero.com/v1`. */
+  /** Where the mocked API lives. Default: the spec's server (`DEFAULT_BASE_URL`). */
   readonly baseUrl?: string;
   /** Seed of all generated data and request ids. Default 1. */
   readonly seed?: number;
@@ -17,12 +17,18 @@ export interface HandlerOptions {
   readonly delay?: number | 'real';
   /** Answer 401 when the API key header is missing (never for operations without security). Default true. */
   readonly requireAuth?: boolean;
+  /**
+   * Factories for the default bodies of named schemas (`components.schemas` keys), e.g. realistic
+   * data in place of the bodies generated from the schema. Spec examples still come first.
+   */
+  readonly samples?: Readonly<Record<string, SampleFactory>>;
 }
 
 /** What a resolver gets: the request, its parsed parts, and a seeded random stream for this request. */
 export interface MockRequestInfo<Shape extends MockShape> {
   readonly request: Request;
-  readonly params: Shape['params'];
+  /** Path parameters, as the strings the URL holds (`{ id: '42' }` even where the spec says integer). */
+  readonly params: MockPathParams<Shape['params']>;
   readonly query: URLSearchParams;
   /** The parsed JSON body (`undefined` without one). */
   readonly body: Shape['body'];
@@ -31,6 +37,10 @@ export interface MockRequestInfo<Shape extends MockShape> {
   readonly operation: MockOperation;
   /** Seeded by the handler set's seed, the operation and the path parameters: same request → same data. */
   readonly random: Random;
+  /** The spec's component schemas, for bodies generated from a schema. */
+  readonly schemas: MockSchemas;
+  /** The handler set's sample factories by schema name. */
+  readonly samples: Readonly<Record<string, SampleFactory>>;
 }
 
 /**
@@ -50,19 +60,28 @@ export interface HandlerContext {
   readonly seed: number;
   readonly delay: number | 'real' | undefined;
   readonly requireAuth: boolean;
+  readonly schemas: MockSchemas;
+  readonly samples: Readonly<Record<string, SampleFactory>>;
   /** The next request id of this set: seeded, so runs repeat. */
   readonly nextRequestId: () => string;
 }
 
-/** Resolves handler options into the context one handler set shares. */
-export function createHandlerContext(options: HandlerOptions = {}): HandlerContext {
+/**
+ * Resolves handler options into the context one handler set shares. The API's own defaults (its
+ * base URL, its schemas) come from the generated code: see `createDefaultHandlerContext`.
+ */
+export function createHandlerContext(
+  options: HandlerOptions & { readonly defaultBaseUrl: string; readonly schemas: MockSchemas },
+): HandlerContext {
   const seed = options.seed ?? DEFAULT_SEED;
   const requestIds = createRandom({ seed, labels: ['Request-Id'] });
   return {
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? options.defaultBaseUrl).replace(/\/+$/, ''),
     seed,
     delay: options.delay,
     requireAuth: options.requireAuth ?? true,
+    schemas: options.schemas,
+    samples: options.samples ?? {},
     nextRequestId: () => requestIds.uuid(),
   };
 }
@@ -86,7 +105,7 @@ export function createOperationHandler<Shape extends MockShape>(options: {
       operation,
       context,
       request,
-      params: params as Shape['params'],
+      params: params as MockPathParams<Shape['params']>,
       requestId,
       resolverOrData: options.resolverOrData,
     });
@@ -98,7 +117,7 @@ async function answer<Shape extends MockShape>(options: {
   operation: MockOperation;
   context: HandlerContext;
   request: Request;
-  params: Shape['params'];
+  params: MockPathParams<Shape['params']>;
   requestId: string;
   resolverOrData: MockResolverOrData<Shape> | undefined;
 }): Promise<Response> {
@@ -121,6 +140,8 @@ async function answer<Shape extends MockShape>(options: {
     baseUrl: context.baseUrl,
     operation,
     random: createRandom({ seed: context.seed, labels: [operation.id, JSON.stringify(options.params)] }),
+    schemas: context.schemas,
+    samples: context.samples,
   };
   const { resolverOrData } = options;
   if (resolverOrData === undefined) return createDefaultResponse(info);
@@ -135,7 +156,7 @@ function successResponse(options: { operation: MockOperation; body: unknown }): 
   if (operation.pendingDownload && (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body))) {
     return new Response(body as BodyInit, {
       status: operation.pendingDownload.readyStatus,
-      headers: { 'Content-Type': 'application/pdf' },
+      headers: { 'Content-Type': downloadMediaType(operation.pendingDownload.mediaTypes) },
     });
   }
   return jsonResponse({ status: operation.successStatus, body });

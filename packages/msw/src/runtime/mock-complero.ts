@@ -11,16 +11,16 @@ import type {
   WebResponse,
 } from '@complero/types';
 import type { HttpHandler } from 'msw';
-import { createHandlers, type MockOperationShapes, type MockOverrides } from '../generated/handlers.js';
+import { createDefaultHandlerContext, createHandlers, type MockOperationShapes, type MockOverrides } from '../generated/handlers.js';
 import { getEventsOperation } from '../generated/operations.js';
-import { createHandlerContext, type HandlerOptions, type MockRequestInfo, type MockResolver } from './create-operation-handler.js';
+import type { HandlerOptions, MockRequestInfo, MockResolver } from './create-operation-handler.js';
 import { backgroundOperationHeaders } from './default-response.js';
 import type { MockOperation } from './mock-operation.js';
 import { createDocumentationPdf } from './pdf.js';
 import { MAX_PAGE_SIZE, paginate, QueryError, readCursor, readEnumFilter, readLimit, readTime } from './query.js';
-import { emptyResponse, jsonResponse, messageResponse, pdfResponse, validationResponse } from './responses.js';
+import { emptyResponse, jsonResponse, messageResponse, pdfResponse } from './responses.js';
 import { createMockStore, type DocumentationRecord, eventKey, type MockStore } from './store.js';
-import { contactEmailFields, employeeEmailFields, validateUploadItems } from './validate-upload.js';
+import { contactEmailFields, employeeEmailFields, validateUploadItems, validationResponse } from './validate-upload.js';
 
 /** Options of `createMockComplero`. */
 export interface MockCompleroOptions extends HandlerOptions {
@@ -56,7 +56,7 @@ const TRIGGER_TYPES = ['update', 'confirm'] as const;
  * fetched and deleted; sandbox events page with cursors; documentation goes pending → PDF → gone.
  */
 export function createMockComplero(options: MockCompleroOptions = {}): MockComplero {
-  const context = createHandlerContext(options);
+  const context = createDefaultHandlerContext(options);
   const settings = { operationPolls: options.operationPolls ?? 1, documentationPolls: options.documentationPolls ?? 1 };
   const store = createMockStore({
     seed: context.seed,

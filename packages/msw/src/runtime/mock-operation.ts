@@ -7,6 +7,15 @@
 /** HTTP methods an operation can use. */
 export type MockHttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
 
+/**
+ * A JSON Schema as the spec's OpenAPI 3 form gives it (descriptions left out): what default bodies
+ * are generated from. `$ref`s point at `#/components/schemas/<name>`, resolved in `MockSchemas`.
+ */
+export type MockJsonSchema = { readonly [keyword: string]: unknown };
+
+/** The spec's component schemas a mock body may refer to, by `components.schemas` key. */
+export type MockSchemas = Readonly<Record<string, MockJsonSchema>>;
+
 /** A named component schema, or an array of it. */
 export interface MockSchemaRef {
   /** The `components.schemas` key, e.g. `Contact` or `web.Response`. */
@@ -21,7 +30,9 @@ export interface MockResponse {
   readonly mediaTypes: readonly string[];
   /** The body's schema when it is a named schema (or an array of one). */
   readonly schema?: MockSchemaRef;
-  /** True for binary downloads (PDF documentation). */
+  /** The body's JSON Schema (of its preferred media type), to generate a default body from. */
+  readonly bodySchema?: MockJsonSchema;
+  /** True for binary bodies (downloads such as a PDF or a tarball). */
   readonly binary: boolean;
   /** Header names the spec declares on this response. */
   readonly headers: readonly string[];
@@ -80,8 +91,12 @@ export interface MockOperation {
 
 /** The typed parts of one operation, for resolvers and `overrides`. */
 export interface MockShape {
-  readonly params: Record<string, string>;
+  /** The spec's path parameters (a resolver gets them as the strings the URL holds: see `MockPathParams`). */
+  readonly params: Record<string, unknown>;
   readonly query: Record<string, unknown>;
   readonly body: unknown;
   readonly response: unknown;
 }
+
+/** Path parameters as a request carries them: every one a string, whatever type the spec gives it. */
+export type MockPathParams<Params> = { [Name in keyof Params]: string };

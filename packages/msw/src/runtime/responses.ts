@@ -1,4 +1,3 @@
-import type { WebPostResponse, WebResponse } from '@complero/types';
 import { HttpResponse } from 'msw';
 
 /** A JSON response with the given status and extra headers. */
@@ -6,24 +5,33 @@ export function jsonResponse(options: { status: number; body: unknown; headers?:
   return HttpResponse.json(options.body as never, { status: options.status, headers: options.headers ?? {} });
 }
 
-/** A `web.Response` error body, the API's shape for every plain error. */
-export function messageResponse(options: { status: number; message: string; headers?: Record<string, string> }): Response {
-  const body: WebResponse = { message: options.message };
-  return jsonResponse({ status: options.status, body, headers: options.headers ?? {} });
+/** The body of the errors the mocks make up themselves (401, 400): a message saying what was wrong. */
+export interface MessageBody {
+  readonly message: string;
 }
 
-/** A `web.PostResponse` 422, the API's shape for rejected uploads. */
-export function validationResponse(options: {
-  message: string;
-  validationErrors: NonNullable<WebPostResponse['validation_errors']>;
-}): Response {
-  const body: WebPostResponse = { message: options.message, validation_errors: options.validationErrors };
-  return jsonResponse({ status: 422, body });
+/** An error with a `{ "message": … }` JSON body. */
+export function messageResponse(options: { status: number; message: string; headers?: Record<string, string> }): Response {
+  const body: MessageBody = { message: options.message };
+  return jsonResponse({ status: options.status, body, headers: options.headers ?? {} });
 }
 
 /** A response without a body (204, 202, 413). */
 export function emptyResponse(options: { status: number; headers?: Record<string, string> }): Response {
   return new HttpResponse(null, { status: options.status, headers: options.headers ?? {} });
+}
+
+/** A binary body (a download) of the given media type. */
+export function binaryResponse(options: { status: number; bytes: Uint8Array; mediaType: string }): Response {
+  return new HttpResponse(options.bytes as Uint8Array<ArrayBuffer>, {
+    status: options.status,
+    headers: { 'Content-Type': options.mediaType },
+  });
+}
+
+/** A text body (`text/plain` and other non-JSON media types). */
+export function textResponse(options: { status: number; text: string; mediaType: string }): Response {
+  return new HttpResponse(options.text, { status: options.status, headers: { 'Content-Type': options.mediaType } });
 }
 
 /** A PDF download. */

@@ -1,4 +1,5 @@
-import type { WebValidationErrors } from '@complero/types';
+import type { WebPostResponse, WebValidationErrors } from '@complero/types';
+import { jsonResponse } from './responses.js';
 
 /** Validation errors of a bulk upload, by item index (`"0"`, `"1"`, …), as `web.PostResponse.validation_errors` holds them. */
 export type UploadValidationErrors = Record<string, WebValidationErrors>;
@@ -57,4 +58,10 @@ export function contactEmailFields(item: Record<string, unknown>): { path: strin
 /** The email field of an `EmployeeUpload`. */
 export function employeeEmailFields(item: Record<string, unknown>): { path: string; value: unknown }[] {
   return item.email === undefined || item.email === '' ? [] : [{ path: 'email', value: item.email }];
+}
+
+/** A `web.PostResponse` 422, the API's shape for rejected uploads. */
+export function validationResponse(options: { message: string; validationErrors: UploadValidationErrors }): Response {
+  const body: WebPostResponse = { message: options.message, validation_errors: options.validationErrors };
+  return jsonResponse({ status: 422, body });
 }

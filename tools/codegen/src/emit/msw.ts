@@ -20,9 +20,10 @@ export function emitMsw(options: { model: ApiModel; context: EmitContext }): Pla
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
     printModule({ path: `${dir}/${name}`, statements, context });
   return [
-    module('operations.ts', operationStatements({ model, operations })),
+    module('operations.ts', operationStatements({ model, operations, context })),
+    module('schemas.ts', schemaStatements(model)),
     module('handlers.ts', handlerStatements({ operations, context })),
-    module('index.ts', ["export * from './operations.js';", "export * from './handlers.js';"]),
+    module('index.ts', ["export * from './operations.js';", "export * from './schemas.js';", "export * from './handlers.js';"]),
   ];
 }
 
@@ -66,7 +67,7 @@ function handlerName(operation: Operation): string {
   return `${operation.functionName}Handler`;
 }
 
-function operationStatements(options: { model: ApiModel; operations: readonly Operation[] }): StatementStructures[] {
+function operationStatements(options: { model: ApiModel; operations: readonly Operation[]; context: EmitContext }): StatementStructures[] {
   const { model, operations } = options;
   // The API promises a request id on every response, even where a response forgets to declare it.
   const requestIdHeader = model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader;
@@ -108,7 +109,108 @@ function operationStatements(options: { model: ApiModel; operations: readonly Op
       docs: docs(['The response header that carries the request id.']),
       declarations: [{ name: 'REQUEST_ID_HEADER', initializer: requestIdHeader === undefined ? 'undefined' : literal(requestIdHeader) }],
     },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(["Where the mocks listen unless told otherwise: the API's default base URL."]),
+      declarations: [{ name: 'DEFAULT_BASE_URL', type: 'string', initializer: literal(options.context.baseUrl) }],
+    },
   ];
+}
+
+/**
+ * `MOCK_SCHEMAS`: the component schemas the documented response bodies refer to (transitively),
+ * without descriptions, so the runtime can generate a default body that validates.
+ */
+function schemaStatements(model: ApiModel): StatementStructures[] {
+  const byName = new Map(model.schemas.map((named) => [named.name, named.schema]));
+  const reachable = new Set<string>();
+  const pending = model.operations.flatMap((operation) =>
+    operation.responses.flatMap((response) => {
+      const schema = preferredContent(response.contents)?.schema;
+      return schema ? referencedSchemas(schema) : [];
+    }),
+  );
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const schema = byName.get(name);
+    if (reachable.has(name) || !schema) continue;
+    reachable.add(name);
+    pending.push(...referencedSchemas(schema));
+  }
+  const schemas = Object.fromEntries([...reachable].sort().map((name) => [name, stripSchema(byName.get(name) as SchemaObject)]));
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: `${RUNTIME}/mock-operation.js`,
+      namedImports: ['MockSchemas'],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs([
+        "The spec's component schemas that response bodies refer to, by `components.schemas` key: what default bodies are generated from.",
+      ]),
+      declarations: [{ name: 'MOCK_SCHEMAS', type: 'MockSchemas', initializer: JSON.stringify(schemas, null, 2) }],
+    },
+  ];
+}
+
+/** Names of the component schemas a schema refers to directly (anywhere inside it). */
+function referencedSchemas(schema: unknown): string[] {
+  if (Array.isArray(schema)) return schema.flatMap(referencedSchemas);
+  if (schema === null || typeof schema !== 'object') return [];
+  const record = schema as Record<string, unknown>;
+  const own =
+    typeof record.$ref === 'string' && record.$ref.startsWith(COMPONENT_SCHEMA)
+      ? [decodePointerToken(record.$ref.slice(COMPONENT_SCHEMA.length))]
+      : [];
+  return [
+    ...own,
+    ...Object.entries(record).flatMap(([key, value]) =>
+      key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const' ? [] : referencedSchemas(value),
+    ),
+  ];
+}
+
+/** Keywords that only document a schema: left out, they make the generated package smaller. */
+const DOCUMENTATION_KEYWORDS = new Set(['description', 'title', 'externalDocs', 'xml', '$comment', 'deprecated']);
+/** Keywords whose value maps names to subschemas. */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** Keywords whose value is one subschema, or a list of them. */
+const SUBSCHEMA_KEYWORDS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'prefixItems',
+]);
+
+/** A schema without its documentation keywords (and `x-` extensions), walked by keyword so a property named `description` stays. */
+function stripSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(stripSchema);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const entries = Object.entries(schema as Record<string, unknown>)
+    .filter(([key]) => !DOCUMENTATION_KEYWORDS.has(key) && !key.startsWith('x-'))
+    .map(([key, value]): [string, unknown] => {
+      if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return [key, Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, stripSchema(subschema)]))];
+      }
+      return [key, SUBSCHEMA_KEYWORDS.has(key) ? stripSchema(value) : value];
+    });
+  return Object.fromEntries(entries);
 }
 
 function describeOperation(options: {
@@ -172,6 +274,7 @@ function describeResponse(response: Response): Record<string, unknown> {
     description: response.description,
     mediaTypes: response.contents.map((media) => media.mediaType),
     schema: schemaRefOf(content?.schema),
+    bodySchema: content?.schema ? stripSchema(content.schema) : undefined,
     binary: isBinaryContent(response),
     headers: response.headers.map((header) => header.name),
     example: example?.value,
@@ -261,6 +364,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       namedImports: [
         'createHandlerContext',
         'createOperationHandler',
+        { name: 'HandlerContext', isTypeOnly: true },
         { name: 'HandlerOptions', isTypeOnly: true },
         { name: 'MockResolverOrData', isTypeOnly: true },
       ],
@@ -268,8 +372,9 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './operations.js',
-      namedImports: operations.map(descriptorName),
+      namedImports: ['DEFAULT_BASE_URL', ...operations.map(descriptorName)],
     },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schemas.js', namedImports: ['MOCK_SCHEMAS'] },
     {
       kind: StructureKind.Interface,
       isExported: true,
@@ -304,6 +409,15 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
         },
       ],
     },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createDefaultHandlerContext',
+      docs: docs(["The context one handler set shares: the given options over this API's defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`)."]),
+      parameters: [{ name: 'options', type: 'HandlerOptions', initializer: '{}' }],
+      returnType: 'HandlerContext',
+      statements: ['return createHandlerContext({ ...options, defaultBaseUrl: DEFAULT_BASE_URL, schemas: MOCK_SCHEMAS });'],
+    },
     ...operations.map(
       (operation): StatementStructures => ({
         kind: StructureKind.Function,
@@ -322,7 +436,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
         ],
         returnType: 'HttpHandler',
         statements: [
-          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createHandlerContext() });`,
+          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createDefaultHandlerContext() });`,
         ],
       }),
     ),
@@ -341,7 +455,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       returnType: 'HttpHandler',
       statements: [
         `const operations = { ${operations.map((operation) => `${operation.functionName}: ${descriptorName(operation)}`).join(', ')} };`,
-        'return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createHandlerContext(options) });',
+        'return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createDefaultHandlerContext(options) });',
       ],
     },
     {
@@ -349,12 +463,12 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       isExported: true,
       name: 'createHandlers',
       docs: docs([
-        'A handler for every operation, in route-specificity order. Stateless: each answers from the spec examples or seeded data; see `createMockComplero` for a mock that remembers what it was sent.',
+        'A handler for every operation, in route-specificity order. Stateless: each answers with the spec example, else a body made by `samples` or generated from the schema, seeded by the request.',
       ]),
       parameters: [{ name: 'options', type: 'CreateHandlersOptions', initializer: '{}' }],
       returnType: 'HttpHandler[]',
       statements: [
-        'const context = createHandlerContext(options);',
+        'const context = createDefaultHandlerContext(options);',
         'const overrides: MockOverrides = options.overrides ?? {};',
         `return [${operations
           .map(

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,60 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     expect(result.output).toBe('');
     expect(result.exitCode).toBe(0);
   }, 120_000);
+
+  it('produces an msw package of the generated handlers and the generic runtime that type-checks under the strict settings', async () => {
+    const files = Object.keys(snapshotTree(path.join(out, 'msw/src')));
+    for (const file of ['create-operation-handler', 'default-response', 'mock-operation', 'responses', 'schema-sample']) {
+      expect(files).toContain(`runtime/${file}.ts`);
+    }
+    expect(files).not.toContain('runtime/mock-complero.ts');
+    // Only the banner names the generator (`complero-codegen`); nothing names the template API.
+    expect(readFileSync(path.join(out, 'msw/src/generated/handlers.ts'), 'utf8')).not.toContain('Complero');
+    const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'msw'] });
+    expect(result.output).toBe('');
+    expect(result.exitCode).toBe(0);
+  }, 120_000);
+
+  it('points the msw build entries, bin and exports only at what it scaffolded', () => {
+    const files = Object.keys(snapshotTree(path.join(out, 'msw')));
+    const tsdown = readFileSync(path.join(out, 'msw/tsdown.config.ts'), 'utf8');
+    const entries = [...tsdown.matchAll(/'(src\/[^']+\.ts)'/g)].map((match) => match[1]);
+    expect(entries.filter((entry) => !files.includes(entry as string))).toStrictEqual([]);
+    expect(entries).toContain('src/index.ts');
+    expect(tsdown).toContain('/^@petstore\\//');
+    const msw = readJson('msw/package.json');
+    const bins = Object.values((msw.bin as Record<string, string> | undefined) ?? {});
+    expect(bins.filter((bin) => !files.includes(bin.replace(/^\.\//, '')))).toStrictEqual([]);
+    const exported = Object.keys(msw.exports as object).filter((key) => key !== './package.json');
+    const stems = exported.map((key) => (key === '.' ? 'index' : key.slice(2)));
+    expect(stems.filter((stem) => !entries.includes(`src/${stem}.ts`))).toStrictEqual([]);
+    expect((msw.files as string[]).includes('bin')).toStrictEqual(bins.length > 0);
+  });
+
+  it('answers with the spec examples or with data generated from the schemas', async () => {
+    // The scaffolded package has no install of its own: it borrows this repository's msw.
+    const link = path.join(out, 'msw/node_modules');
+    if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages/msw/node_modules'), link, 'dir');
+    type Handler = { run: (options: { request: Request; requestId: string }) => Promise<{ response?: Response } | null> };
+    const { createHandlers, DEFAULT_BASE_URL: base } = (await import(path.join(out, 'msw/src/index.ts'))) as {
+      createHandlers: (options?: { requireAuth?: boolean }) => Handler[];
+      DEFAULT_BASE_URL: string;
+    };
+    const handlers = createHandlers({ requireAuth: false });
+    // What MSW does per request: the first handler that matches answers.
+    const getResponse = async (all: Handler[], request: Request) => {
+      for (const handler of all) {
+        const result = await handler.run({ request, requestId: 'test' });
+        if (result?.response) return result.response;
+      }
+      return undefined;
+    };
+    const pet = await getResponse(handlers, new Request(`${base}/pets/P-9`));
+    const pets = await getResponse(handlers, new Request(`${base}/pets`));
+    expect(pet?.status).toBe(200);
+    expect(await pet?.json()).toStrictEqual({ id: 'P-9', name: expect.stringMatching(/^name-\d{4}$/) });
+    expect(await pets?.json()).toStrictEqual([{ id: expect.stringMatching(/^id-\d{4}$/), name: expect.stringMatching(/^name-\d{4}$/) }]);
+  });
 
   it('changes nothing when run again', () => {
     const before = snapshotTree(out);

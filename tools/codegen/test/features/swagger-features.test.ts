@@ -139,7 +139,7 @@ describe('the generated packages of every feature fixture', () => {
     const result = await typeCheckPackages({
       root,
       scope: '@fixture',
-      folders: names.flatMap((name) => [`${name}/types`, `${name}/client`]),
+      folders: names.flatMap((name) => [`${name}/types`, `${name}/client`, `${name}/msw`]),
       paths: Object.fromEntries(names.map((name) => [`@${name}/*`, [`./${name}/*/src/index.ts`]])),
       maxLines: 10_000,
     });
@@ -163,6 +163,10 @@ describe('the generated packages of every feature fixture', () => {
       expect(diagnostics.get(`${name}/client`) ?? []).toStrictEqual([]);
     });
   }
+
+  it.each(Object.keys(TYPE_ASSERTIONS).sort())('%s: the msw package type-checks strictly', (name) => {
+    expect(diagnostics.get(`${name}/msw`) ?? []).toStrictEqual([]);
+  });
 });
 
 describe('collectionFormat', () => {
