@@ -4,6 +4,9 @@
  * seeded data factories (`createContact()`, …). Works with `setupServer` (msw/node) and
  * `setupWorker` (msw/browser); the local mock server lives in `@complero/msw/server`.
  */
+
+// Complero's own defaults shadow the generated, schema-only `createHandlers`/`handlers`.
+export { createHandlers, handlers } from './complero-handlers.js';
 export * from './generated/index.js';
 export {
   createHandlerContext,

@@ -141,6 +141,20 @@ describe('createHandlers', () => {
     expect(await response.json()).toStrictEqual({ id: 'K-2025-00000042', ...seeded });
   });
 
+  it('answers with realistic Complero data by default, and with schema-generated data given no samples', async () => {
+    const request = () => apiRequest({ path: '/contacts/K-2025-00000042' });
+    const realistic = (await (await respond({ handlers: createHandlers({ seed: 3 }), request: request() })).json()) as Record<
+      string,
+      unknown
+    >;
+    const factories = await respond({ handlers: createHandlers({ seed: 3, samples: COMPLERO_SAMPLES }), request: request() });
+    expect(realistic).toStrictEqual(await factories.json());
+    const generated = await respond({ handlers: createHandlers({ seed: 3, samples: {} }), request: request() });
+    const body = (await generated.json()) as Record<string, unknown>;
+    expect(body.id).toBe('K-2025-00000042');
+    expect(body.first_name).not.toBe(realistic.first_name);
+  });
+
   it('can leave out the API key check', async () => {
     const set = createHandlers({ requireAuth: false });
     const response = await respond({ handlers: set, request: apiRequest({ path: '/contacts/K-1', auth: false }) });
