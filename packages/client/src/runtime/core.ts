@@ -10,6 +10,7 @@ import type {
   DownloadResult,
   OperationDescriptor,
   Page,
+  PathValue,
   ReadyDownload,
   RequestOptions,
   UploadOptions,
@@ -45,17 +46,17 @@ export interface ClientCore<TPaths extends {}> {
   }): Promise<UploadResult<TItem, THeaders, TOperation>>;
   waitForOperation<TData extends { status?: string }, THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     wait?: WaitOptions,
   ): Promise<ApiResult<TData, THeaders>>;
   download<THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     options?: RequestOptions,
   ): Promise<DownloadResult<THeaders>>;
   waitForDownload<THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     wait?: WaitOptions,
   ): Promise<ReadyDownload<THeaders>>;
 }

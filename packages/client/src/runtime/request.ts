@@ -2,12 +2,15 @@ import type { Client } from 'openapi-fetch';
 import type { ResolvedOptions } from './config.js';
 import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
-import type { ApiResult, OperationDescriptor, RequestOptions } from './types.js';
+import { serializePath } from './path.js';
+import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
 /** The parts of a request besides the operation itself. */
 export interface RequestInput {
-  readonly path?: Record<string, string | number>;
+  readonly path?: Readonly<Record<string, PathValue>>;
   readonly query?: object;
+  /** The spec's header parameters; `RequestOptions.headers` of the same name are overridden by these. */
+  readonly headers?: object;
   readonly body?: unknown;
 }
 
@@ -38,9 +41,10 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
-          params: { path: input.path, query: input.query },
+          params: { path: input.path, query: input.query, header: input.headers },
           body: input.body,
           headers: call.headers,
+          pathSerializer: operation.pathStyles && ((pathname: string, values: Record<string, unknown>) => serializePath(pathname, values, operation.pathStyles)),
           parseAs: operation.binary ? 'blob' : 'text',
           signal: link.signal,
         });

@@ -25,10 +25,7 @@ const PACKAGES = ['client', 'msw', 'react-query', 'types'] as const;
 const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
   'argo-workflows-main-f016ad89.swagger.json:msw':
     'runtime/responses.ts imports Complero types (WebResponse, WebPostResponse): msw runtime is not spec-independent',
-  'docker-engine-v1.56.swagger.yaml:client': 'TS1016 in generated/resources.ts: a required parameter after an optional one',
   'docker-engine-v1.56.swagger.yaml:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
-  'github-api.openapi.json:client':
-    'TS1016 and TS2322 in generated/resources.ts: optional-before-required parameters; ApiResult<A | B> for several 2xx bodies',
   'github-api.openapi.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
   'kubernetes-v1.36.swagger.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
   ...Object.fromEntries(
