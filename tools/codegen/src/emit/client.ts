@@ -330,12 +330,12 @@ interface Argument {
   readonly type: string;
   readonly optional: boolean;
   /** Where the runtime takes it: a path parameter, or a part of the request input (`params` holds several). */
-  readonly role: 'path' | 'body' | 'query' | 'headers' | 'params';
+  readonly role: 'path' | 'body' | 'query' | 'header' | 'params';
 }
 
 /** A part of the request besides its path: the body, the query or the header parameters. */
 interface RequestPart {
-  readonly role: 'body' | 'query' | 'headers';
+  readonly role: 'body' | 'query' | 'header';
   readonly type: string;
   readonly optional: boolean;
 }
@@ -343,7 +343,7 @@ interface RequestPart {
 /**
  * Positional arguments: path parameters in path order, then the request's one other part (the
  * body, the query or the header parameters) by itself — `trigger(body)`, `list(query?)` — or,
- * when it has several, one `params` object holding them (`{ body, query, headers }`), optional
+ * when it has several, one `params` object holding them (`{ body, query, header }`, openapi-fetch's names), optional
  * only when every part in it is. Either way no required argument follows an optional one.
  */
 function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> }): { path: Argument[]; rest: Argument[] } {
@@ -379,7 +379,7 @@ function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> 
   const parts: RequestPart[] = [
     ...(names.body ? [{ role: 'body' as const, type: names.body, optional: operation.requestBody?.required !== true }] : []),
     ...(names.query ? [{ role: 'query' as const, type: names.query, optional: !requires('query') }] : []),
-    ...(names.requestHeaders ? [{ role: 'headers' as const, type: names.requestHeaders, optional: !requires('header') }] : []),
+    ...(names.requestHeaders ? [{ role: 'header' as const, type: names.requestHeaders, optional: !requires('header') }] : []),
   ];
   for (const part of parts) typeImports.add(part.type);
   const [only, ...others] = parts;
