@@ -215,7 +215,14 @@ const shapes = buildModel({
           operationId: 'GetTags',
           parameters: [
             { name: 'ids', in: 'path', required: true, schema: { type: 'array', items: { type: 'integer' } } },
-            { name: 'labels', in: 'path', required: true, style: 'label', explode: true, schema: { type: 'array', items: { type: 'string' } } },
+            {
+              name: 'labels',
+              in: 'path',
+              required: true,
+              style: 'label',
+              explode: true,
+              schema: { type: 'array', items: { type: 'string' } },
+            },
           ],
           responses: { '200': { description: 'OK' } },
         },
@@ -247,7 +254,9 @@ describe('emitClient on the shapes of other APIs', () => {
 
   it('takes header parameters as openapi-fetch does, under `header`', () => {
     const text = shapesText('resources.ts');
-    expect(text).toContain('list(header: ListNotesRequestHeaders, options?: RequestOptions): Promise<ApiResult<ListNotesResponse, NoHeaders>>;');
+    expect(text).toContain(
+      'list(header: ListNotesRequestHeaders, options?: RequestOptions): Promise<ApiResult<ListNotesResponse, NoHeaders>>;',
+    );
     expect(text).toContain('list: (header, options) => core.call(descriptors.listNotes, { header }, options),');
   });
 

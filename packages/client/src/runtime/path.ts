@@ -20,7 +20,10 @@ export function createPathSerializer(
       const [prefix, separator] = styles?.[name] ?? ['', ','];
       const segment = prefix + items.map(encodeURIComponent).join(separator);
       // One check, one message: a value of the wrong type and one that moves the request elsewhere are both refused before sending.
-      if (!items.every((item) => typeof item === 'string' || typeof item === 'number') || /^(|\.|\.\.)$/.test(segment.replace(/%2e/gi, '.'))) {
+      if (
+        !items.every((item) => typeof item === 'string' || typeof item === 'number') ||
+        /^(|\.|\.\.)$/.test(segment.replace(/%2e/gi, '.'))
+      ) {
         throw new InvalidArgumentError(
           `Path parameter '${name}' of ${pathname} is ${JSON.stringify(value)}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
         );

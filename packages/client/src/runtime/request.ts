@@ -1,8 +1,8 @@
 import type { Client } from 'openapi-fetch';
 import type { ResolvedOptions } from './config.js';
 import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
-import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import { createPathSerializer } from './path.js';
+import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
 /** The parts of a request besides the operation itself. */
