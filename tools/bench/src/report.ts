@@ -43,7 +43,7 @@ function renderGeneration(report: BenchReport): string {
     `${formatSeconds(spec.openapiTypeScript.wallMs)}, ${formatMiB(spec.openapiTypeScript.peakRssMiB)}`,
     `${formatRatio(ratio(spec.cold.wallMs, spec.openapiTypeScript.wallMs))} / ${formatRatio(ratio(spec.cold.peakRssMiB, spec.openapiTypeScript.peakRssMiB))}`,
     `${formatMs(spec.noop.wallMs)} (${formatRatio(ratio(spec.noop.wallMs, report.nodeStartup.wallMs))})`,
-    `${formatSeconds(spec.typecheck.wallMs)}, ${formatMiB(spec.typecheck.peakRssMiB)}`,
+    `${formatSeconds(spec.typecheck.wallMs)}, ${formatMiB(spec.typecheck.peakRssMiB)}${spec.typecheck.errors > 0 ? ` (${spec.typecheck.errors} errors)` : ''}`,
     `${formatSeconds(spec.openapiTypeScriptTypecheck.wallMs)}, ${formatMiB(spec.openapiTypeScriptTypecheck.peakRssMiB)}`,
     String(spec.cold.runs),
   ]);

@@ -26,7 +26,9 @@ export async function prepareTarget(spec: BenchSpec): Promise<BenchTarget> {
           const { configFile: _configFile, upstream: _upstream, ...resolved } = await loadConfigFile(COMPLERO_CONFIG);
           return resolved;
         })()
-      : { scope: '@bench', name: spec.name, maxSpecBytes: 64 * 1024 * 1024 };
+      : // Complero's scope and name, so the packages' hand-written runtime (which imports
+        // @complero/types and names CompleroResources) type-checks against the generated code.
+        { scope: '@complero', name: 'Complero', maxSpecBytes: 64 * 1024 * 1024 };
   const configFile = path.join(dir, 'codegen.config.json');
   await writeFile(configFile, `${JSON.stringify({ ...base, spec: spec.file, out: outDir }, null, 2)}\n`);
   return { spec, dir, configFile, outDir };

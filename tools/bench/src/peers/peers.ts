@@ -137,6 +137,13 @@ async function countFiles(dir: string): Promise<number> {
     .length;
 }
 
+/** The first line that names an error (stack frames and banners say nothing), else the last line. */
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 400);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '));
+  const error = lines.find((line) => /error|invalid|cannot|failed/i.test(line));
+  return (error ?? lines.at(-1) ?? '').slice(0, 300);
 }

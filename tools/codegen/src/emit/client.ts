@@ -1,6 +1,7 @@
 import { type MethodSignatureStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
+import { findLongerSiblings } from './path-extensions.js';
 import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
 
 /** Folder of the client package inside the output root. */
@@ -44,6 +45,7 @@ interface PlannedGroup {
 /** Groups operations by `operation.resource` and adds the derived methods (iterate, waitFor). */
 export function planResources(model: ApiModel): PlannedGroup[] {
   const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
+  const longerSiblings = findLongerSiblings(model);
   const byGroup = new Map<string, Operation[]>();
   for (const operation of model.operations)
     byGroup.set(operation.resource.group, [...(byGroup.get(operation.resource.group) ?? []), operation]);
@@ -54,7 +56,7 @@ export function planResources(model: ApiModel): PlannedGroup[] {
       const absorbed = new Set<string>();
       const methods: PlannedMethod[] = [];
       for (const operation of operations) {
-        const longer = operations.find((other) => extendsWithPathParameters({ shorter: operation, longer: other }));
+        const longer = longerSiblings.get(operation.id);
         if (longer) absorbed.add(longer.id);
         const kind = baseKind(operation);
         methods.push({ name: operation.resource.method, kind, operation, ...(longer ? { longer } : {}) });
@@ -78,41 +80,6 @@ function baseKind(operation: Operation): MethodKind {
   if (patterns.pagination) return 'page';
   if (patterns.backgroundOperation && bodySchema(operation)?.type === 'array') return 'upload';
   return 'call';
-}
-
-/**
- * `GET /documentation/{contactID}/{eventID}` extends `GET /documentation/{contactID}` when both
- * sit in one group, share method and kind, and differ only by trailing path parameters: one
- * method with optional trailing arguments then covers both.
- */
-function extendsWithPathParameters(options: { shorter: Operation; longer: Operation }): boolean {
-  const { shorter, longer } = options;
-  if (shorter === longer || shorter.method !== longer.method || shorter.requestBody || longer.requestBody) return false;
-  if (baseKind(shorter) !== baseKind(longer) || !['call', 'download'].includes(baseKind(shorter))) return false;
-  if (!longer.path.startsWith(`${shorter.path}/`) || !/^(\/\{[^{}/]+\})+$/.test(longer.path.slice(shorter.path.length))) return false;
-  const others = (operation: Operation) =>
-    operation.parameters
-      .filter((parameter) => parameter.in !== 'path')
-      .map((parameter) => `${parameter.in}:${parameter.name}`)
-      .sort()
-      .join();
-  // A required argument cannot follow the optional trailing path arguments.
-  const required = shorter.parameters.some((parameter) => parameter.in !== 'path' && parameter.required);
-  // `list(org)` and `get(org, id)` answer different things: only the same answers make one method.
-  return !required && others(shorter) === others(longer) && successShape(shorter) === successShape(longer);
-}
-
-/** What the success responses look like (statuses, media types, schemas, headers), descriptions aside. */
-function successShape(operation: Operation): string {
-  return JSON.stringify(
-    operation.responses
-      .filter((response) => operation.patterns.successStatuses.includes(response.status))
-      .map((response) => [
-        response.status,
-        response.contents.map((content) => [content.mediaType, content.schema]),
-        response.headers.map((header) => [header.name, header.required, header.schema]),
-      ]),
-  );
 }
 
 function pathParameters(operation: Operation): string[] {

@@ -1,7 +1,7 @@
 import { type FunctionDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { createNameScope, deriveHookStem, propertyKey, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
-import { planResources } from './client.js';
+import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
 import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
 
 /** Folder of the React Query package inside the output root. */
@@ -58,6 +58,11 @@ interface PlannedOperation {
   readonly clientMethod: string;
   /** Optional trailing path arguments the client method takes for a longer sibling path; passed as `undefined`. */
   readonly skippedArguments: number;
+  /**
+   * The client method also covers a longer sibling path with another response type, so it resolves
+   * to either body; called without the trailing arguments it always sends this operation's path.
+   */
+  readonly widenedResponse: boolean;
   readonly arguments: readonly PlannedArgument[];
   /** The key factory member: `detail`, `list`, `latest`, … */
   readonly keyName: string;
@@ -73,7 +78,19 @@ interface PlannedOperation {
   readonly bulkUpload: boolean;
 }
 
+/** The names of the client package and of this package's runtime, which the scaffolder renames after the config's product name. */
+interface ProductNames {
+  /** `Complero`: the prefix of the runtime's exports (`CompleroProvider`, `CompleroQueryHookOptions`). */
+  readonly product: string;
+  readonly client: string;
+  readonly error: string;
+  readonly useClient: string;
+  readonly clientModule: string;
+  readonly typesModule: string;
+}
+
 interface HookPlan {
+  readonly names: ProductNames;
   readonly keysName: string;
   readonly root: string;
   readonly groups: readonly string[];
@@ -85,16 +102,11 @@ interface HookPlan {
 function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: Readonly<Record<string, string>> }): HookPlan {
   const { model } = options;
   const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
-  const methods = new Map(
-    planResources(model).flatMap((group) =>
-      group.methods.filter((method) => method.operation.resource.method === method.name).map((method) => [method.operation.id, method]),
-    ),
-  );
+  const longerSiblings = findLongerSiblings(model);
   const stems = createNameScope();
   const keyScopes = new Map<string, (wanted: string) => string>();
   const operations = model.operations.map((operation): PlannedOperation => {
     const { group, method } = operation.resource;
-    const planned = methods.get(operation.id);
     const read = operation.method === 'get';
     const body = resolveBody(model, operation);
     const many = read ? responseIsArray(model, operation) || !!operation.patterns.pagination : body?.type === 'array';
@@ -105,15 +117,16 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
       keyScope = createNameScope(['all', 'details', 'lists']);
       keyScopes.set(group, keyScope);
     }
-    const pathParams = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
-    const longer = planned?.longer;
-    const skippedArguments = longer ? [...longer.path.matchAll(/\{([^{}]+)\}/g)].length - pathParams.length : 0;
+    const pathParams = pathParameterNames(operation);
+    const longer = longerSiblings.get(operation.id);
+    const skippedArguments = longer ? pathParameterNames(longer).length - pathParams.length : 0;
     return {
       operation,
       stem,
       group,
       clientMethod: group === '' ? method : `${group}.${method}`,
       skippedArguments,
+      widenedResponse: longer !== undefined && longer.typeNames.response !== operation.typeNames.response,
       arguments: argumentsOf(operation, pathParams),
       keyName: read ? keyScope(method === 'get' ? 'detail' : toCamelCase(method.replace(/^get(?=[A-Z])/, ''))) : '',
       read,
@@ -137,11 +150,28 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
   return {
+    names: productNamesOf(options.context),
     keysName: `${toCamelCase(options.context.name)}Keys`,
     root: toCamelCase(options.context.name),
     groups: [...new Set(operations.map((planned) => planned.group))].filter((group) => group !== '').sort(),
     operations,
     ...(pollTarget ? { pollGroup: pollTarget.resource.group } : {}),
+  };
+}
+
+/**
+ * The hand-written runtimes are written for Complero and retargeted by the scaffolder, which
+ * swaps the product name verbatim (`CompleroClient` → `KubernetesClient`): the names here follow.
+ */
+function productNamesOf(context: EmitContext): ProductNames {
+  const product = context.name;
+  return {
+    product,
+    client: `${product}Client`,
+    error: `${product}Error`,
+    useClient: `use${product}Client`,
+    clientModule: `${context.scope}/client`,
+    typesModule: `${context.scope}/types`,
   };
 }
 
@@ -211,8 +241,8 @@ function keyType(plan: HookPlan, planned: PlannedOperation, suffix = ''): string
 }
 
 /** What the client method resolves to. */
-function clientResultType(planned: PlannedOperation): string {
-  return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, 'CompleroClient')}>>`;
+function clientResultType(plan: HookPlan, planned: PlannedOperation): string {
+  return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, plan.names.client)}>>`;
 }
 
 /** The query parameters of an infinite query: everything but the cursor, which the pages carry. */
@@ -254,11 +284,11 @@ function describe(planned: PlannedOperation, extra: string): { description: stri
   return docs([operation.summary, operation.description, extra, `\`${operation.method.toUpperCase()} ${operation.path}\`.`]);
 }
 
-function typeImports(names: Iterable<string>): StatementStructures[] {
+function typeImports(plan: HookPlan, names: Iterable<string>): StatementStructures[] {
   const sorted = [...new Set(names)].sort();
   return sorted.length === 0
     ? []
-    : [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '@complero/types', namedImports: sorted }];
+    : [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: plan.names.typesModule, namedImports: sorted }];
 }
 
 function argumentTypeNames(planned: PlannedOperation): string[] {
@@ -313,7 +343,7 @@ function keyStatements(plan: HookPlan): StatementStructures[] {
   ];
   const imports = reads.flatMap((planned) => argumentTypeNames(planned));
   return [
-    ...typeImports(imports),
+    ...typeImports(plan, imports),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -342,7 +372,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: downloadTypeName(planned),
-        type: clientResultType(planned),
+        type: clientResultType(plan, planned),
         docs: docs([
           `What ${queryOptionsName(planned)} caches: \`{ state: 'ready', data: Blob, contentType }\` or \`{ state: 'pending' }\`.`,
         ]),
@@ -362,12 +392,13 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: resultTypeName(planned),
-        type: clientResultType(planned),
+        type: clientResultType(plan, planned),
         docs: docs([`What ${queryOptionsName(planned)} caches: the response has no body, so the status and request id.`]),
       });
     }
     const dataType = queryDataType(planned);
-    const select = cachesWholeResult(planned) ? '' : '.data';
+    // The client's signature cannot tell which path an `undefined` trailing argument takes; the runtime always takes this one.
+    const select = cachesWholeResult(planned) ? '' : planned.widenedResponse ? `.data as ${dataType}` : '.data';
     statements.push({
       kind: StructureKind.Function,
       isExported: true,
@@ -381,12 +412,12 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             : 'Use with `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData` or `setQueryData`.',
       ),
       parameters: [
-        { name: 'client', type: 'CompleroClient' },
+        { name: 'client', type: plan.names.client },
         ...parameterList(args),
         ...(polling ? [{ name: 'polling', type: 'WithPolling', hasQuestionToken: true }] : []),
       ],
       statements: [
-        `return queryOptions<${dataType}, CompleroError, ${dataType}, ${keyType(plan, planned)}>({`,
+        `return queryOptions<${dataType}, ${plan.names.error}, ${dataType}, ${keyType(plan, planned)}>({`,
         `    queryKey: ${keyPath(plan, planned)}(${argNames.join(', ')}),`,
         `    queryFn: async ({ signal }) => (await ${clientCall({ planned, args: argNames, requestOptions: '{ signal }' })})${select},`,
         '    retry: retryTransientErrors,',
@@ -405,7 +436,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: pageType,
-        type: clientResultType(planned),
+        type: clientResultType(plan, planned),
         docs: docs([
           `One page of ${infiniteOptionsName(planned)}: \`data\` holds its items, \`headers\` its \`${planned.pagination.nextCursorHeader}\`.`,
         ]),
@@ -420,12 +451,12 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             `each next one sends the \`${planned.pagination.nextCursorHeader}\` response header of the page before, until a page has none.`,
         ),
         parameters: [
-          { name: 'client', type: 'CompleroClient' },
+          { name: 'client', type: plan.names.client },
           ...parameterList(fixed),
           { name: queryName, type: infiniteQueryType(planned), hasQuestionToken: true },
         ],
         statements: [
-          `return infiniteQueryOptions<${pageType}, CompleroError, InfiniteData<${pageType}, string | undefined>, ${keyType(plan, planned, 'Infinite')}, string | undefined>({`,
+          `return infiniteQueryOptions<${pageType}, ${plan.names.error}, InfiniteData<${pageType}, string | undefined>, ${keyType(plan, planned, 'Infinite')}, string | undefined>({`,
           `    queryKey: ${keyPath(plan, planned, 'Infinite')}(${[...fixed.map((argument) => argument.name), queryName].join(', ')}),`,
           `    queryFn: ({ pageParam, signal }) => ${clientCall({
             planned,
@@ -447,11 +478,12 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '@complero/client',
+      moduleSpecifier: plan.names.clientModule,
       isTypeOnly: true,
-      namedImports: ['CompleroClient', 'CompleroError'],
+      namedImports: [plan.names.client, plan.names.error],
     },
     ...typeImports(
+      plan,
       reads.flatMap((planned) => [
         ...argumentTypeNames(planned),
         ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response]),
@@ -480,7 +512,7 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
   const reads = plan.operations.filter((planned) => planned.read);
   const statements: StatementStructures[] = [];
   const queries = new Set<string>();
-  const runtime = new Set<string>(['useCompleroClient']);
+  const runtime = new Set<string>([plan.names.useClient]);
   const types = new Set<string>();
   for (const planned of reads) {
     const args = planned.arguments;
@@ -494,9 +526,9 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
     if (polling) runtime.add('type WithPolling');
     const withPolling = polling ? ' & WithPolling' : '';
     const destructure = polling ? '{ client, pollIntervalMs, ...overrides }' : '{ client, ...overrides }';
-    const build = `${queryOptionsName(planned)}(${['useCompleroClient(client)', ...argNames, ...(polling ? ['{ pollIntervalMs }'] : [])].join(', ')})`;
+    const build = `${queryOptionsName(planned)}(${[`${plan.names.useClient}(client)`, ...argNames, ...(polling ? ['{ pollIntervalMs }'] : [])].join(', ')})`;
     const variant = (suspense: boolean): FunctionDeclarationStructure => {
-      const optionsType = suspense ? 'CompleroSuspenseQueryHookOptions' : 'CompleroQueryHookOptions';
+      const optionsType = `${plan.names.product}${suspense ? 'Suspense' : ''}QueryHookOptions`;
       runtime.add(`type ${optionsType}`);
       return {
         kind: StructureKind.Function,
@@ -511,11 +543,11 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
           ...parameterList(args),
           { name: 'options', type: `${optionsType}<${dataType}, TData, ${keyType(plan, planned)}>${withPolling}`, hasQuestionToken: true },
         ],
-        returnType: `${suspense ? 'UseSuspenseQueryResult' : 'UseQueryResult'}<TData, CompleroError>`,
+        returnType: `${suspense ? 'UseSuspenseQueryResult' : 'UseQueryResult'}<TData, ${plan.names.error}>`,
         statements: [
           `const ${destructure} = options ?? {};`,
           // The builder fixes `TData` to the cached type; the caller's `select` may change it.
-          `return ${suspense ? 'useSuspenseQuery' : 'useQuery'}({ ...${build}, ...overrides } as ${suspense ? 'UseSuspenseQueryOptions' : 'UseQueryOptions'}<${dataType}, CompleroError, TData, ${keyType(plan, planned)}>);`,
+          `return ${suspense ? 'useSuspenseQuery' : 'useQuery'}({ ...${build}, ...overrides } as ${suspense ? 'UseSuspenseQueryOptions' : 'UseQueryOptions'}<${dataType}, ${plan.names.error}, TData, ${keyType(plan, planned)}>);`,
         ],
       };
     };
@@ -529,7 +561,7 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
       queries.add(infiniteOptionsName(planned));
       queries.add(`type ${pageType}`);
       const infinite = (suspense: boolean): FunctionDeclarationStructure => {
-        const optionsType = suspense ? 'CompleroSuspenseInfiniteQueryHookOptions' : 'CompleroInfiniteQueryHookOptions';
+        const optionsType = `${plan.names.product}${suspense ? 'Suspense' : ''}InfiniteQueryHookOptions`;
         runtime.add(`type ${optionsType}`);
         return {
           kind: StructureKind.Function,
@@ -546,16 +578,16 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
             { name: queryName, type: infiniteQueryType(planned), hasQuestionToken: true },
             { name: 'options', type: `${optionsType}<${pageType}, TData, ${keyType(plan, planned, 'Infinite')}>`, hasQuestionToken: true },
           ],
-          returnType: `${suspense ? 'UseSuspenseInfiniteQueryResult' : 'UseInfiniteQueryResult'}<TData, CompleroError>`,
+          returnType: `${suspense ? 'UseSuspenseInfiniteQueryResult' : 'UseInfiniteQueryResult'}<TData, ${plan.names.error}>`,
           statements: [
             'const { client, ...overrides } = options ?? {};',
             `return ${suspense ? 'useSuspenseInfiniteQuery' : 'useInfiniteQuery'}({ ...${infiniteOptionsName(planned)}(${[
-              'useCompleroClient(client)',
+              `${plan.names.useClient}(client)`,
               ...fixed.map((argument) => argument.name),
               queryName,
             ].join(
               ', ',
-            )}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, CompleroError, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
+            )}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, ${plan.names.error}, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
           ],
         };
       };
@@ -583,8 +615,8 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
       : []),
   ];
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@complero/client', isTypeOnly: true, namedImports: ['CompleroError'] },
-    ...typeImports(types),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: plan.names.clientModule, isTypeOnly: true, namedImports: [plan.names.error] },
+    ...typeImports(plan, types),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: [...runtime].sort(byName) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', isTypeOnly: true, namedImports: [plan.keysName] },
@@ -653,7 +685,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: result,
-        type: clientResultType(planned),
+        type: clientResultType(plan, planned),
         docs: docs([
           `What \`use${planned.stem}\` resolves to: the client's result${planned.operation.patterns.backgroundOperation ? ', with the started operation ids' : ''}.`,
         ]),
@@ -663,7 +695,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         isExported: true,
         name: mutationOptionsName(planned),
         docs: describe(planned, 'The key and function of the mutation, for `useMutation` or `queryClient.getMutationCache()` filters.'),
-        parameters: [{ name: 'client', type: 'CompleroClient' }],
+        parameters: [{ name: 'client', type: plan.names.client }],
         statements: [
           'return {',
           `    mutationKey: [${literal(plan.root)}, ${literal(planned.group || planned.stem)}, ${literal(planned.stem)}] as const,`,
@@ -700,17 +732,21 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         typeParameters: [{ name: 'TOnMutateResult', default: 'unknown' }],
         docs: describe(
           planned,
-          `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`CompleroError\`s (\`ValidationError\` carries \`validationErrors\`).`,
+          `A \`useMutation\`; on success: ${invalidation.about.charAt(0).toLowerCase()}${invalidation.about.slice(1)} Errors are typed \`${plan.names.error}\`s (\`ValidationError\` carries \`validationErrors\`).`,
         ),
         parameters: [
-          { name: 'options', type: `CompleroMutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`, hasQuestionToken: true },
+          {
+            name: 'options',
+            type: `${plan.names.product}MutationHookOptions<${result}, ${variablesType}, TOnMutateResult>`,
+            hasQuestionToken: true,
+          },
         ],
-        returnType: `UseMutationResult<${result}, CompleroError, ${variablesType}, TOnMutateResult>`,
+        returnType: `UseMutationResult<${result}, ${plan.names.error}, ${variablesType}, TOnMutateResult>`,
         statements: [
           'const { client, onSuccess, ...mutation } = options ?? {};',
           'const queryClient = useQueryClient();',
           'return useMutation({',
-          `    ...${mutationOptionsName(planned)}(useCompleroClient(client)),`,
+          `    ...${mutationOptionsName(planned)}(${plan.names.useClient}(client)),`,
           '    ...mutation,',
           '    onSuccess: async (data, variables, onMutateResult, context) => {',
           `      await ${invalidateName(planned)}({ queryClient, variables });`,
@@ -724,11 +760,11 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '@complero/client',
+      moduleSpecifier: plan.names.clientModule,
       isTypeOnly: true,
-      namedImports: ['CompleroClient', 'CompleroError'],
+      namedImports: [plan.names.client, plan.names.error],
     },
-    ...typeImports(types),
+    ...typeImports(plan, types),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@tanstack/react-query',
@@ -738,9 +774,9 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
       namedImports: [
-        'type CompleroMutationHookOptions',
+        `type ${plan.names.product}MutationHookOptions`,
         ...(writes.some((planned) => planned.bulkUpload) ? ['runBulkUpload'] : []),
-        'useCompleroClient',
+        plan.names.useClient,
       ],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },

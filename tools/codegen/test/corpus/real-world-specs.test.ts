@@ -28,17 +28,6 @@ const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
   'docker-engine-v1.56.swagger.yaml:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
   'github-api.openapi.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
   'kubernetes-v1.36.swagger.json:msw': 'runtime/responses.ts imports Complero types: msw runtime is not spec-independent',
-  ...Object.fromEntries(
-    [
-      'argo-workflows-main-f016ad89.swagger.json',
-      'docker-engine-v1.56.swagger.yaml',
-      'github-api.openapi.json',
-      'kubernetes-v1.36.swagger.json',
-    ].map((spec) => [
-      `${spec}:react-query`,
-      "emit/react-query.ts hard-codes '@complero/types', '@complero/client', CompleroClient/CompleroError/useCompleroClient instead of context.scope/name",
-    ]),
-  ),
 };
 
 interface CorpusRow {

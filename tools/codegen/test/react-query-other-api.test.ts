@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATTERNS } from '../src/config.js';
+import { findLongerSiblings } from '../src/emit/path-extensions.js';
+import { emitReactQuery } from '../src/emit/react-query.js';
+import type { EmitContext } from '../src/emit/shared.js';
+import { buildModel } from '../src/model/build-model.js';
+
+const context: EmitContext = {
+  scope: '@acme',
+  name: 'Acme',
+  baseUrl: 'https://api.acme.test/v2',
+  specName: 'acme.yaml',
+  specSha256: '0'.repeat(64),
+};
+
+const json = (schema: object) => ({ description: 'OK', content: { 'application/json': { schema } } });
+const nameParameter = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Another API: a list whose longer sibling path returns another body (GitHub's gitignore templates), and a write. */
+const model = buildModel({
+  document: {
+    openapi: '3.0.3',
+    info: { title: 'Acme', version: '1' },
+    paths: {
+      '/templates': {
+        get: { operationId: 'ListTemplates', responses: { '200': json({ type: 'array', items: { type: 'string' } }) } },
+      },
+      '/templates/{name}': {
+        get: {
+          operationId: 'GetTemplate',
+          parameters: [nameParameter],
+          responses: { '200': json({ type: 'object', properties: { source: { type: 'string' } } }) },
+        },
+        delete: { operationId: 'DeleteTemplate', parameters: [nameParameter], responses: { '204': { description: 'Gone' } } },
+      },
+      '/widgets': {
+        get: {
+          operationId: 'ListWidgets',
+          parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }],
+          responses: {
+            '200': { ...json({ type: 'array', items: { type: 'string' } }), headers: { 'Next-Cursor': { schema: { type: 'string' } } } },
+          },
+        },
+      },
+      '/widgets/{name}': {
+        get: { operationId: 'GetWidget', parameters: [nameParameter], responses: { '200': json({ type: 'string' }) } },
+      },
+    },
+  },
+  patterns: DEFAULT_PATTERNS,
+  resources: {
+    ListTemplates: 'templates.list',
+    GetTemplate: 'templates.get',
+    DeleteTemplate: 'templates.delete',
+    ListWidgets: 'widgets.list',
+    GetWidget: 'widgets.get',
+  },
+});
+const files = new Map(
+  emitReactQuery({ model, context }).map((file) => [file.path.replace('react-query/src/generated/', ''), file.content]),
+);
+const importsOf = (name: string) =>
+  [...(files.get(name) ?? '').matchAll(/^import (.*) from '([^']+)';$/gm)].map((match) => [match[2], match[1]]);
+
+describe('the React Query package of another API', () => {
+  it('imports the client and the types of the configured scope', () => {
+    const modules = [...files.keys()].flatMap((name) => importsOf(name).map(([module]) => module));
+    expect([...new Set(modules)].sort()).toStrictEqual([
+      '../runtime/index.js',
+      './keys.js',
+      './queries.js',
+      '@acme/client',
+      '@acme/types',
+      '@tanstack/react-query',
+    ]);
+  });
+
+  it('uses the names the scaffolder gives the runtime and the client for that product', () => {
+    expect(importsOf('hooks.ts')).toContainEqual(['@acme/client', 'type { AcmeError }']);
+    expect(importsOf('mutations.ts')).toContainEqual(['../runtime/index.js', '{ type AcmeMutationHookOptions, useAcmeClient }']);
+    expect(importsOf('hooks.ts')).toContainEqual([
+      '../runtime/index.js',
+      '{ type AcmeInfiniteQueryHookOptions, type AcmeQueryHookOptions, type AcmeSuspenseInfiniteQueryHookOptions, type AcmeSuspenseQueryHookOptions, useAcmeClient }',
+    ]);
+    expect([...files.values()].filter((content) => content.includes('Complero'))).toStrictEqual([]);
+  });
+
+  it('narrows the body of a client method that also covers a longer path to this operation’s own', () => {
+    expect(files.get('queries.ts')).toContain(
+      'queryFn: async ({ signal }) => (await client.templates.list(undefined, { signal })).data as ListTemplatesResponse,',
+    );
+    expect(files.get('queries.ts')).toContain('queryFn: async ({ signal }) => (await client.templates.get(name, { signal })).data,');
+  });
+});
+
+describe('findLongerSiblings', () => {
+  it('pairs a plain read with the same read one path parameter deeper, but never a paginated one', () => {
+    expect(Object.fromEntries([...findLongerSiblings(model)].map(([id, longer]) => [id, longer.id]))).toStrictEqual({
+      ListTemplates: 'GetTemplate',
+    });
+  });
+});
