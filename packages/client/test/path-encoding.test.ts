@@ -30,7 +30,7 @@ describe('path parameters', () => {
     const error = await complero.contacts.delete(id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as Error).message).toBe(
-      `Path parameter 'id' of ${server.baseUrl}/contacts/{id} is ${JSON.stringify(id)}: empty, '.' and '..' would change which endpoint is called.`,
+      `Path parameter 'id' of ${server.baseUrl}/contacts/{id} is ${JSON.stringify(id)}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
     );
     expect(server.requests.length).toBe(0);
   });

@@ -165,3 +165,112 @@ describe('emitClient', () => {
     expect(emitClient({ model, context })).toStrictEqual(emitClient({ model, context }));
   });
 });
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const item = { type: 'object', properties: { id: { type: 'string' } } };
+
+/** Shapes real-world specs have: several request parts, required ones after optional ones, list/get pairs, styled paths. */
+const shapes = buildModel({
+  document: {
+    openapi: '3.0.3',
+    info: { title: 'Shapes', version: '1' },
+    paths: {
+      '/nodes/{id}/update': {
+        post: {
+          operationId: 'NodeUpdate',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'version', in: 'query', required: true, schema: { type: 'integer' } },
+          ],
+          requestBody: json(item),
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+      '/notes': {
+        get: {
+          operationId: 'ListNotes',
+          parameters: [{ name: 'X-Account', in: 'header', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'OK', ...json({ type: 'array', items: item }) } },
+        },
+      },
+      '/images/{org}': {
+        get: {
+          operationId: 'ListImages',
+          parameters: [{ name: 'org', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'OK', ...json({ type: 'array', items: item }) } },
+        },
+      },
+      '/images/{org}/{image}': {
+        get: {
+          operationId: 'GetImage',
+          parameters: [
+            { name: 'org', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'image', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'OK', ...json(item) } },
+        },
+      },
+      '/tags/{ids}/{labels}': {
+        get: {
+          operationId: 'GetTags',
+          parameters: [
+            { name: 'ids', in: 'path', required: true, schema: { type: 'array', items: { type: 'integer' } } },
+            {
+              name: 'labels',
+              in: 'path',
+              required: true,
+              style: 'label',
+              explode: true,
+              schema: { type: 'array', items: { type: 'string' } },
+            },
+          ],
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    },
+  },
+  patterns: DEFAULT_PATTERNS,
+  resources: {
+    NodeUpdate: 'nodes.update',
+    ListNotes: 'notes.list',
+    ListImages: 'images.list',
+    GetImage: 'images.get',
+    GetTags: 'tags.get',
+  },
+});
+
+function shapesText(name: string): string {
+  return emitClient({ model: shapes, context }).find((file) => file.path === `client/src/generated/${name}`)?.content ?? '';
+}
+
+describe('emitClient on the shapes of other APIs', () => {
+  it('puts several request parts in one params object, required when one of them is, so no required argument follows an optional one', () => {
+    const text = shapesText('resources.ts');
+    expect(text).toContain(
+      "update(id: NodeUpdatePathParams['id'], params: { body?: NodeUpdateBody; query: NodeUpdateQuery }, options?: RequestOptions): Promise<ApiResult<NodeUpdateResponse, NoHeaders>>;",
+    );
+    expect(text).toContain('update: (id, params, options) => core.call(descriptors.nodeUpdate, { path: { id }, ...params }, options),');
+  });
+
+  it('takes header parameters as openapi-fetch does, under `header`', () => {
+    const text = shapesText('resources.ts');
+    expect(text).toContain(
+      'list(header: ListNotesRequestHeaders, options?: RequestOptions): Promise<ApiResult<ListNotesResponse, NoHeaders>>;',
+    );
+    expect(text).toContain('list: (header, options) => core.call(descriptors.listNotes, { header }, options),');
+  });
+
+  it('keeps a list and a get apart when they answer differently', () => {
+    const images = planResources(shapes).find((group) => group.name === 'images');
+    expect(images?.methods.map((method) => [method.name, method.longer?.id])).toStrictEqual([
+      ['list', undefined],
+      ['get', undefined],
+    ]);
+  });
+
+  it('describes path parameters the runtime cannot write as one comma-joined segment', () => {
+    expect(shapesText('operations.ts')).toContain(
+      "export const getTags: OperationDescriptor = { method: 'GET', path: '/tags/{ids}/{labels}', auth: false, headers: [], pathStyles: { labels: ['.', '.'] } };",
+    );
+  });
+});

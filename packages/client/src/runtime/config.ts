@@ -39,7 +39,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs,
     maxRetries,
     retryDelay: options.retryDelay,
-    redact: key ? (text) => text.split(key).join('[redacted]') : (text) => text,
+    redact: (text) => (key ? text.split(key).join('[redacted]') : text),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Client, Middleware } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { type ClientOptions, identificationHeaders, resolveOptions } from './config.js';
 import { fetchPage, iteratePages } from './pagination.js';
-import { serializePath } from './path.js';
+import { createPathSerializer } from './path.js';
 import { isTerminalStatus, pollUntil } from './polling.js';
 import { createSend, type RequestInput } from './request.js';
 import type {
@@ -10,6 +10,7 @@ import type {
   DownloadResult,
   OperationDescriptor,
   Page,
+  PathValue,
   ReadyDownload,
   RequestOptions,
   UploadOptions,
@@ -45,17 +46,17 @@ export interface ClientCore<TPaths extends {}> {
   }): Promise<UploadResult<TItem, THeaders, TOperation>>;
   waitForOperation<TData extends { status?: string }, THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     wait?: WaitOptions,
   ): Promise<ApiResult<TData, THeaders>>;
   download<THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     options?: RequestOptions,
   ): Promise<DownloadResult<THeaders>>;
   waitForDownload<THeaders>(
     operation: OperationDescriptor,
-    path: Record<string, string>,
+    path: Readonly<Record<string, PathValue>>,
     wait?: WaitOptions,
   ): Promise<ReadyDownload<THeaders>>;
 }
@@ -75,14 +76,11 @@ export function createCore<TPaths extends {}>(options: {
     // Looked up per request, so a fetch mock installed after the client was built still applies.
     fetch: (request) => (client.fetch ?? globalThis.fetch)(request),
     headers: { ...identificationHeaders(VERSION), ...client.headers },
-    pathSerializer: serializePath,
+    pathSerializer: createPathSerializer(),
   });
   raw.use(createAuthMiddleware({ apiKey: client.apiKey, location: options.apiKey, operations: options.operations }));
   const send = createSend({ raw: raw as unknown as Client<never>, settings, requestIdHeader: options.requestIdHeader });
-  const call: ClientCore<TPaths>['call'] = async (operation, input, call) => {
-    const { contentType: _, ...result } = await send(operation, input, call);
-    return result as never;
-  };
+  const call = send as ClientCore<TPaths>['call'];
   const download: ClientCore<TPaths>['download'] = async (operation, path, call) => {
     const result = await send<Blob | undefined, never>(operation, { path }, call);
     if (result.status === operation.download?.pending) {

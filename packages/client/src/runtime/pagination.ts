@@ -9,8 +9,9 @@ export async function fetchPage<TItem, THeaders>(options: {
   input: RequestInput;
   call: RequestOptions | undefined;
 }): Promise<Page<TItem, THeaders>> {
-  const { contentType: _, ...result } = await options.send<TItem[] | undefined, THeaders>(options.operation, options.input, options.call);
-  const header = options.operation.pagination?.nextCursor ?? 'Next-Cursor';
+  const result = await options.send<TItem[] | undefined, THeaders>(options.operation, options.input, options.call);
+  // The generator gives every paginated operation's descriptor its `pagination`.
+  const header = options.operation.pagination?.nextCursor as string;
   const next = (result.headers as Record<string, string | undefined>)[header];
   return { ...result, data: result.data ?? [], nextCursor: next || undefined };
 }
@@ -25,7 +26,7 @@ export async function* iteratePages<TItem>(options: {
   input: RequestInput;
   call: RequestOptions | undefined;
 }): AsyncGenerator<TItem, void, undefined> {
-  const cursorParameter = options.operation.pagination?.cursor ?? 'cursor';
+  const cursorParameter = options.operation.pagination?.cursor as string;
   const seen = new Set<string>();
   let query = options.input.query as Record<string, unknown> | undefined;
   for (;;) {

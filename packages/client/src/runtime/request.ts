@@ -1,18 +1,21 @@
 import type { Client } from 'openapi-fetch';
 import type { ResolvedOptions } from './config.js';
 import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
+import { createPathSerializer } from './path.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
-import type { ApiResult, OperationDescriptor, RequestOptions } from './types.js';
+import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
 /** The parts of a request besides the operation itself. */
 export interface RequestInput {
-  readonly path?: Record<string, string | number>;
+  readonly path?: Readonly<Record<string, PathValue>>;
   readonly query?: object;
+  /** The spec's header parameters (openapi-fetch's `params.header`); they win over `RequestOptions.headers` of the same name. */
+  readonly header?: object;
   readonly body?: unknown;
 }
 
-/** A sent request's result, with the raw body kept for callers that need more than `data`. */
-export type Sent<TData, THeaders> = ApiResult<TData, THeaders> & { readonly contentType: string };
+/** A sent request's result; binary ones also say what the bytes are (JSON ones carry nothing more, so callers pass them on as they are). */
+export type Sent<TData, THeaders> = ApiResult<TData, THeaders> & { readonly contentType?: string };
 
 /** Sends one operation, with timeouts and retries, and turns every failure into a `CompleroError`. */
 export type Send = <TData, THeaders>(
@@ -38,9 +41,11 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
-          params: { path: input.path, query: input.query },
+          // openapi-fetch reads `path`, `query` and `header` from here and ignores `body`.
+          params: input,
           body: input.body,
           headers: call.headers,
+          pathSerializer: createPathSerializer(operation.pathStyles),
           parseAs: operation.binary ? 'blob' : 'text',
           signal: link.signal,
         });
@@ -51,7 +56,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
             status: response.status,
             requestId,
             headers: pickHeaders(response.headers, operation.headers),
-            contentType: response.headers.get('Content-Type') ?? '',
+            ...(operation.binary && { contentType: response.headers.get('Content-Type') ?? '' }),
           } as never;
         }
         retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
@@ -133,5 +138,6 @@ function pickHeaders(headers: Headers, names: readonly string[]): Record<string,
 function describeCause(cause: unknown): string {
   const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
   const text = cause instanceof Error ? cause.message : String(cause);
-  return inner?.code ? `${text} (${inner.code})` : inner?.message ? `${text} (${inner.message})` : text;
+  const detail = inner?.code || inner?.message;
+  return detail ? `${text} (${detail})` : text;
 }

@@ -9,6 +9,8 @@ export interface OperationDescriptor {
   readonly method: HttpMethod;
   /** The path template, e.g. `/contacts/{id}`. */
   readonly path: string;
+  /** Path parameters serialised other than as one comma-joined segment (label, matrix, `|`-joined, …). */
+  readonly pathStyles?: Readonly<Record<string, PathStyle>>;
   /** Whether the operation's security requires the API key. */
   readonly auth: boolean;
   /** Success response headers the spec declares, in their documented spelling. */
@@ -24,6 +26,16 @@ export interface OperationDescriptor {
   /** A bulk upload: the item fields the spec requires, and the most items one request may carry. */
   readonly upload?: { readonly required: readonly string[]; readonly maxItems?: number };
 }
+
+/**
+ * How a path parameter is written: the text before its value, and the (percent-encoded) text
+ * between the items of an array — `['', ',']` for simple, `['.', '.']` for exploded label,
+ * `[';ids=', ',']` for matrix.
+ */
+export type PathStyle = readonly [prefix: string, separator: string];
+
+/** A path parameter's value: arrays are serialised per the parameter's style. */
+export type PathValue = string | number | readonly (string | number)[];
 
 /** Options every method accepts as its last argument. */
 export interface RequestOptions {

@@ -25,13 +25,14 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
   if (!(Number.isInteger(size) && size > 0 && size <= limit))
     throw new InvalidArgumentError(`chunkSize must be a whole number from 1 to ${limit} (the documented limit), got ${String(size)}.`);
   checkRequiredFields({ items, required: operation.upload?.required ?? [], where: `${operation.method} ${operation.path}` });
-  const header = operation.background?.operationId ?? 'Operation-Id';
+  // The generator gives every bulk upload's descriptor its `background`.
+  const header = operation.background?.operationId as string;
   const chunks: UploadChunk<TItem, THeaders>[] = [];
   for (let start = 0; start < items.length; start += size) {
     const slice = items.slice(start, start + size);
     const range = describeRange(start, start + slice.length);
     try {
-      const { contentType: _, ...result } = await options.send<undefined, THeaders>(operation, { body: slice }, call);
+      const result = await options.send<undefined, THeaders>(operation, { body: slice }, call);
       const operationId = (result.headers as Record<string, string | undefined>)[header];
       if (!operationId)
         throw new CompleroError(`${operation.method} ${operation.path} answered ${result.status} without an ${header} header.`, {

@@ -164,6 +164,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
     path: operation.path,
     auth: scheme !== undefined && operation.security.some((alternative) => alternative.includes(scheme)),
     headers,
+    ...pathStylesOf(operation),
     ...(patterns.binaryResponse ? { binary: true } : {}),
     ...(patterns.pagination
       ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } }
@@ -181,6 +182,33 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
       ? { upload: { required, ...(typeof body?.maxItems === 'number' ? { maxItems: body.maxItems } : {}) } }
       : {}),
   };
+}
+
+/**
+ * `pathStyles` for the path parameters the runtime's default (one percent-encoded segment, array
+ * items comma-joined) would get wrong: label and matrix styles, and arrays joined by another
+ * delimiter. The separator is percent-encoded here, so a space (ssv) or tab (tsv) cannot end up
+ * raw in the URL.
+ */
+function pathStylesOf(operation: Operation): { pathStyles?: Record<string, readonly [string, string]> } {
+  const entries = operation.parameters
+    .filter((parameter) => parameter.in === 'path')
+    .map((parameter): [string, readonly [string, string]] => {
+      // A comma is the URI template's own item separator and stays literal (items' commas are encoded).
+      const delimiter = parameter.delimiter === undefined || parameter.delimiter === ',' ? ',' : encodeURIComponent(parameter.delimiter);
+      switch (parameter.style) {
+        case 'label':
+          return [parameter.name, ['.', parameter.explode ? '.' : delimiter]];
+        case 'matrix': {
+          const prefix = `;${encodeURIComponent(parameter.name)}=`;
+          return [parameter.name, [prefix, parameter.explode ? prefix : delimiter]];
+        }
+        default:
+          return [parameter.name, ['', delimiter]];
+      }
+    })
+    .filter(([, [prefix, separator]]) => prefix !== '' || separator !== ',');
+  return entries.length ? { pathStyles: Object.fromEntries(entries) } : {};
 }
 
 function resourceStatements(options: { model: ApiModel; context: EmitContext; groups: readonly PlannedGroup[] }): StatementStructures[] {
@@ -268,10 +296,23 @@ interface Argument {
   readonly name: string;
   readonly type: string;
   readonly optional: boolean;
-  readonly role: 'path' | 'body' | 'query';
+  /** Where the runtime takes it: a path parameter, or a part of the request input (`params` holds several). */
+  readonly role: 'path' | 'body' | 'query' | 'header' | 'params';
 }
 
-/** Positional arguments: path parameters in path order, then the body or the query object. */
+/** A part of the request besides its path: the body, the query or the header parameters. */
+interface RequestPart {
+  readonly role: 'body' | 'query' | 'header';
+  readonly type: string;
+  readonly optional: boolean;
+}
+
+/**
+ * Positional arguments: path parameters in path order, then the request's one other part (the
+ * body, the query or the header parameters) by itself — `trigger(body)`, `list(query?)` — or,
+ * when it has several, one `params` object holding them (`{ body, query, header }`, openapi-fetch's names), optional
+ * only when every part in it is. Either way no required argument follows an optional one.
+ */
 function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> }): { path: Argument[]; rest: Argument[] } {
   const { method, typeImports } = options;
   const { operation, longer } = method;
@@ -295,20 +336,27 @@ function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> 
           .map((parameter) => pathArgument(longer, parameter, true))
       : []),
   ];
-  const rest: Argument[] = [];
-  if (method.kind === 'upload' && names.body) {
+  if (method.kind === 'upload') {
+    if (!names.body) return { path, rest: [] };
     typeImports.add(names.body);
-    rest.push({ name: scope('items'), type: names.body, optional: false, role: 'body' });
-  } else if (names.body) {
-    typeImports.add(names.body);
-    rest.push({ name: scope('body'), type: names.body, optional: operation.requestBody?.required !== true, role: 'body' });
+    return { path, rest: [{ name: scope('items'), type: names.body, optional: false, role: 'body' }] };
   }
-  if (names.query && method.kind !== 'waitForOperation' && method.kind !== 'waitForDownload') {
-    typeImports.add(names.query);
-    const required = operation.parameters.some((parameter) => parameter.in === 'query' && parameter.required);
-    rest.push({ name: scope('query'), type: names.query, optional: !required, role: 'query' });
-  }
-  return { path, rest };
+  if (method.kind === 'waitForOperation' || method.kind === 'waitForDownload' || method.kind === 'download') return { path, rest: [] };
+  const requires = (location: string) => operation.parameters.some((parameter) => parameter.in === location && parameter.required);
+  const parts: RequestPart[] = [
+    ...(names.body ? [{ role: 'body' as const, type: names.body, optional: operation.requestBody?.required !== true }] : []),
+    ...(names.query ? [{ role: 'query' as const, type: names.query, optional: !requires('query') }] : []),
+    ...(names.requestHeaders ? [{ role: 'header' as const, type: names.requestHeaders, optional: !requires('header') }] : []),
+  ];
+  for (const part of parts) typeImports.add(part.type);
+  const [only, ...others] = parts;
+  if (!only) return { path, rest: [] };
+  if (others.length === 0) return { path, rest: [{ name: scope(only.role), type: only.type, optional: only.optional, role: only.role }] };
+  const fields = parts.map((part) => `${part.role}${part.optional ? '?' : ''}: ${part.type}`);
+  return {
+    path,
+    rest: [{ name: scope('params'), type: `{ ${fields.join('; ')} }`, optional: parts.every((part) => part.optional), role: 'params' }],
+  };
 }
 
 function headersType(operation: Operation, typeImports: Set<string>): string {
@@ -398,7 +446,7 @@ function implementation(options: { method: PlannedMethod; poll: Operation | unde
   const input = (source: Operation) => {
     const parts = [
       ...(pathParameters(source).length ? [`path: ${pathObject(source)}`] : []),
-      ...rest.map((argument) => property(argument.role, argument.name)),
+      ...rest.map((argument) => (argument.role === 'params' ? `...${argument.name}` : property(argument.role, argument.name))),
     ];
     return parts.length ? `{ ${parts.join(', ')} }` : '{}';
   };

@@ -27,8 +27,9 @@ export function pathParameterNames(operation: Operation): string[] {
 
 /**
  * `longer` extends `shorter` when both share method and kind (a plain call or a download; pages
- * and uploads never merge), neither has a body, they differ only by trailing path parameters and
- * take the same other parameters: one method with optional trailing arguments then covers both.
+ * and uploads never merge), neither has a body, they differ only by trailing path parameters,
+ * take the same other parameters (none of them required) and answer alike: one method with
+ * optional trailing arguments then covers both.
  */
 function extendsWithPathParameters(options: { shorter: Operation; longer: Operation }): boolean {
   const { shorter, longer } = options;
@@ -41,7 +42,23 @@ function extendsWithPathParameters(options: { shorter: Operation; longer: Operat
       .map((parameter) => `${parameter.in}:${parameter.name}`)
       .sort()
       .join();
-  return others(shorter) === others(longer);
+  // A required argument cannot follow the optional trailing path arguments.
+  const required = shorter.parameters.some((parameter) => parameter.in !== 'path' && parameter.required);
+  // `list(org)` and `get(org, id)` answer different things: only the same answers make one method.
+  return !required && others(shorter) === others(longer) && successShape(shorter) === successShape(longer);
+}
+
+/** What the success responses look like (statuses, media types, schemas, headers), descriptions aside. */
+function successShape(operation: Operation): string {
+  return JSON.stringify(
+    operation.responses
+      .filter((response) => operation.patterns.successStatuses.includes(response.status))
+      .map((response) => [
+        response.status,
+        response.contents.map((content) => [content.mediaType, content.schema]),
+        response.headers.map((header) => [header.name, header.required, header.schema]),
+      ]),
+  );
 }
 
 /** Downloads merge with downloads and plain calls with plain calls; paginated reads never merge. */

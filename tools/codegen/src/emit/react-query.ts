@@ -43,7 +43,7 @@ export function emitReactQuery(options: {
 interface PlannedArgument {
   readonly name: string;
   readonly type: string;
-  readonly role: 'path' | 'query' | 'body';
+  readonly role: 'path' | 'query' | 'body' | 'header' | 'params';
   readonly optional: boolean;
 }
 
@@ -175,7 +175,11 @@ function productNamesOf(context: EmitContext): ProductNames {
   };
 }
 
-/** Path parameters in path order, then the body or the query: the client's positional order. */
+/**
+ * The client's positional order (emit/client.ts decides it the same way): path parameters in path
+ * order, then the request's one other part (body, query or header parameters) by itself, or one
+ * `params` object holding several, optional only when every part in it is.
+ */
 function argumentsOf(operation: Operation, pathParams: readonly string[]): PlannedArgument[] {
   const names = operation.typeNames;
   const scope = createNameScope(['client', 'options', 'overrides', 'polling', 'signal', 'query', 'variables', 'queryClient']);
@@ -185,19 +189,20 @@ function argumentsOf(operation: Operation, pathParams: readonly string[]): Plann
     role: 'path',
     optional: false,
   }));
-  if (names.body) {
-    found.push({
-      name: operation.patterns.backgroundOperation ? 'items' : 'body',
-      type: names.body,
-      role: 'body',
-      optional: operation.requestBody?.required !== true,
-    });
+  const requires = (location: string) => operation.parameters.some((parameter) => parameter.in === location && parameter.required);
+  if (operation.patterns.backgroundOperation && names.body) {
+    return [...found, { name: 'items', type: names.body, role: 'body', optional: operation.requestBody?.required !== true }];
   }
-  if (names.query) {
-    const required = operation.parameters.some((parameter) => parameter.in === 'query' && parameter.required);
-    found.push({ name: 'query', type: names.query, role: 'query', optional: !required });
-  }
-  return found;
+  const parts: PlannedArgument[] = [
+    ...(names.body ? [{ name: 'body', type: names.body, role: 'body' as const, optional: operation.requestBody?.required !== true }] : []),
+    ...(names.query ? [{ name: 'query', type: names.query, role: 'query' as const, optional: !requires('query') }] : []),
+    ...(names.requestHeaders
+      ? [{ name: 'header', type: names.requestHeaders, role: 'header' as const, optional: !requires('header') }]
+      : []),
+  ];
+  if (parts.length < 2) return [...found, ...parts];
+  const fields = parts.map((part) => `${part.role}${part.optional ? '?' : ''}: ${part.type}`);
+  return [...found, { name: 'params', type: `{ ${fields.join('; ')} }`, role: 'params', optional: parts.every((part) => part.optional) }];
 }
 
 function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): SchemaObject | undefined {
@@ -292,7 +297,12 @@ function typeImports(plan: HookPlan, names: Iterable<string>): StatementStructur
 }
 
 function argumentTypeNames(planned: PlannedOperation): string[] {
-  return planned.arguments.map((argument) => argument.type.replace(/\[.*$/, ''));
+  return planned.arguments.flatMap((argument) =>
+    // A `params` object's type is a literal naming one type per part.
+    argument.role === 'params'
+      ? [...argument.type.matchAll(/: (\w+)/g)].map((match) => match[1] as string)
+      : [argument.type.replace(/\[.*$/, '')],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,7 +313,8 @@ function keyStatements(plan: HookPlan): StatementStructures[] {
   const member = (planned: PlannedOperation): string[] => {
     const base = [literal(plan.root), ...(planned.group ? [literal(planned.group)] : []), literal(planned.keyName)];
     const path = planned.arguments.filter((argument) => argument.role === 'path');
-    const query = planned.arguments.find((argument) => argument.role === 'query');
+    // Whatever besides the path tells two reads apart: the query, header parameters, or a `params` object of both.
+    const query = planned.arguments.find((argument) => argument.role !== 'path' && argument.role !== 'body');
     const params = parameterList([...path, ...(query ? [query] : [])])
       .map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type}`)
       .join(', ');

@@ -17,17 +17,6 @@ const specFiles = specsDir
 /** Every package folder the generator writes (one per emitter). */
 const PACKAGES = ['client', 'msw', 'react-query', 'types'] as const;
 
-/**
- * Emitter bugs the corpus has found and that are not fixed yet, by `spec:package`, with the
- * diagnostic that shows them. These tests are expected to fail (`it.fails`): the day the emitter
- * is fixed they start "failing", and the entry must go.
- */
-const KNOWN_EMITTER_BUGS: Readonly<Record<string, string>> = {
-  'docker-engine-v1.56.swagger.yaml:client': 'TS1016 in generated/resources.ts: a required parameter after an optional one',
-  'github-api.openapi.json:client':
-    'TS1016 and TS2322 in generated/resources.ts: optional-before-required parameters; ApiResult<A | B> for several 2xx bodies',
-};
-
 interface CorpusRow {
   spec: string;
   operations: number;
@@ -98,9 +87,7 @@ describe.skipIf(specsDir === undefined).each(specFiles)('the real-world spec %s'
   });
 
   for (const folder of PACKAGES) {
-    const bug = KNOWN_EMITTER_BUGS[`${file}:${folder}`];
-    const test = bug ? it.fails : it;
-    test(`generates @scope/${folder} that type-checks under the strict settings${bug ? ` (known emitter bug: ${bug})` : ''}`, () => {
+    it(`generates @scope/${folder} that type-checks under the strict settings`, () => {
       expect((errorsByPackage.get(folder) ?? []).slice(0, 20)).toStrictEqual([]);
     });
   }
