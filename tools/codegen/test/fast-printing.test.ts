@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { type StatementStructures, StructureKind } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, StructureKind } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { renderOpenApiTypeScript, transformBinaryToBlob } from '../src/emit/openapi-types.js';
-import { createPrinterProject, type EmitContext, printModule } from '../src/emit/shared.js';
+import { type EmitContext, printModule } from '../src/emit/shared.js';
 import { loadSpecFile } from '../src/load.js';
 import { upgradeToOpenApi3 } from '../src/upgrade.js';
 import { validateSpec } from '../src/validate.js';
@@ -61,7 +61,18 @@ describe('printModule', () => {
         properties: [{ name: "'Request-Id'", type: 'string', hasQuestionToken: true, docs: [{ description: 'The id.' }] }],
       },
     ];
-    const project = createPrinterProject();
+    // The reference: ts-morph's own source-file printing with the generator's fixed settings.
+    const project = new Project({
+      useInMemoryFileSystem: true,
+      skipLoadingLibFiles: true,
+      manipulationSettings: {
+        indentationText: IndentationText.TwoSpaces,
+        newLineKind: NewLineKind.LineFeed,
+        quoteKind: QuoteKind.Single,
+        useTrailingCommas: true,
+        insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
+      },
+    });
     const viaSourceFile = project.createSourceFile('/expected.ts', { statements }).getFullText();
     const printed = printModule({ path: 'pets.ts', statements, context }).content;
     expect(printed.slice(printed.indexOf('import type'))).toStrictEqual(

@@ -2,7 +2,7 @@ import { type FunctionDeclarationStructure, type StatementStructures, StructureK
 import { createNameScope, deriveHookStem, propertyKey, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
-import { createPrinterProject, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
 
 /** Folder of the React Query package inside the output root. */
 export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';
@@ -21,9 +21,8 @@ export function emitReactQuery(options: {
 }): PlannedFile[] {
   const { model, context } = options;
   const dir = generatedDir(REACT_QUERY_PACKAGE_FOLDER);
-  const project = createPrinterProject();
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
-    printModule({ project, path: `${dir}/${name}`, statements, context });
+    printModule({ path: `${dir}/${name}`, statements, context });
   const plan = planHooks({ model, context, hookNames: options.hookNames ?? {} });
   return [
     module('keys.ts', keyStatements(plan)),

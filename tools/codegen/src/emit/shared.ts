@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, printStructure, QuoteKind, type StatementStructures, StructureKind } from 'ts-morph';
+import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import type { SchemaObject } from '../model/types.js';
 
@@ -31,27 +31,6 @@ export function banner(context: EmitContext): string {
 }
 
 /**
- * A ts-morph project that only prints: in memory, nothing parsed from disk, fixed formatting.
- * `printModule` no longer needs one (it prints structures without building a source file); this
- * stays for emitters that want ts-morph's manipulation API on a scratch file.
- */
-export function createPrinterProject(): Project {
-  return new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { noLib: true },
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Single,
-      useTrailingCommas: true,
-      insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-    },
-  });
-}
-
-/**
  * Builds one source file from structures in a single call (no `addX` loops, which re-parse the
  * file each time) and returns its text with the banner.
  *
@@ -59,11 +38,9 @@ export function createPrinterProject(): Project {
  * { statements })` prints the same text and then parses it into a TypeScript AST that we would
  * only read back with `getFullText()`. Skipping that parse is about a third of the emit time on
  * large specs; the text is identical (ts-morph's structure printers read only the brace-spacing
- * format setting, passed here). `project` is accepted for emitters written against the older
- * signature and not used.
+ * format setting, passed here).
  */
 export function printModule(options: {
-  project?: Project;
   path: string;
   statements: readonly (StatementStructures | string)[];
   context: EmitContext;
