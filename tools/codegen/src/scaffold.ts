@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { loadConfigFile, type ResolvedConfig } from './config.js';
 import type { PlannedFile } from './emit/shared.js';
 import { alignPackageEntries } from './scaffold-entries.js';
 import { pruneUnportableFiles } from './scaffold-prune.js';
+import { findDefaultConfigFile } from './state.js';
 
 /**
  * The hand-maintained files of this repository's packages (package.json, README, tsdown config,
@@ -50,12 +50,9 @@ const STRICT_COMPILER_OPTIONS: Readonly<Record<string, unknown>> = {
  * Returns undefined for a generator installed on its own: scaffolds then use built-in defaults.
  */
 export async function findPackageTemplates(): Promise<PackageTemplates | undefined> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (; !existsSync(path.join(dir, 'pnpm-workspace.yaml')); dir = path.dirname(dir)) {
-    if (path.dirname(dir) === dir) return undefined;
-  }
-  const configFile = path.join(dir, 'spec', 'codegen.config.ts');
-  if (!existsSync(configFile)) return undefined;
+  const configFile = findDefaultConfigFile(path.dirname(fileURLToPath(import.meta.url)));
+  if (!configFile) return undefined;
+  const dir = path.dirname(path.dirname(configFile));
   const config = await loadConfigFile(configFile);
   const base = await readFile(path.join(dir, 'tsconfig.base.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { compilerOptions?: Record<string, unknown> }).compilerOptions)
