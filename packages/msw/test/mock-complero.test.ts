@@ -58,6 +58,66 @@ describe('bulk uploads', () => {
     expect(body.validation_errors['1']?.email?.code).toStrictEqual('v1c001');
   });
 
+  it('reject fields of the wrong type with 422 and v1c001 on the field path, storing nothing', async () => {
+    const response = await upload([
+      { id: 'K-1', first_name: 5, last_name: 'x', tags: 'notarray' },
+      contact('K-2', { section_work: { emails: 'x', addresses: [{ zip_code: 80331 }] } } as never),
+    ]);
+    expect([response.status, await response.json()]).toStrictEqual([
+      422,
+      {
+        message: 'validation failed for 2 of 2 contacts',
+        validation_errors: {
+          '0': {
+            first_name: {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.first_name' Error:Field validation for 'first_name' failed on the 'type' tag: expected string, got number",
+            },
+          },
+          '1': {
+            'section_work.addresses[0].zip_code': {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.section_work.addresses[0].zip_code' Error:Field validation for 'section_work.addresses[0].zip_code' failed on the 'type' tag: expected string, got number",
+            },
+            'section_work.emails': {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.section_work.emails' Error:Field validation for 'section_work.emails' failed on the 'type' tag: expected array, got string",
+            },
+          },
+        },
+      },
+    ]);
+    expect(complero.store.contacts.size).toStrictEqual(0);
+    expect((await call({ path: '/contacts/K-1' })).status).toStrictEqual(404);
+  });
+
+  it('reject an employee whose data values are not strings with v1c001', async () => {
+    const response = await call({
+      path: '/employees',
+      method: 'POST',
+      body: [{ id: 'E-1', first_name: 'Anna', email: 'anna@firma.de', data: { score: 5 } }],
+    });
+    const body = (await response.json()) as { validation_errors: Record<string, Record<string, { code: string }>> };
+    expect([response.status, body.validation_errors['0']]).toStrictEqual([
+      422,
+      {
+        'data.score': {
+          code: 'v1c001',
+          message:
+            "Key: 'EmployeeUpload.data.score' Error:Field validation for 'data.score' failed on the 'type' tag: expected string, got number",
+        },
+      },
+    ]);
+  });
+
+  it('drop fields the upload schema does not declare, as the API decoder does', async () => {
+    expect((await upload([{ ...contact('K-1'), tags: 'notarray', nickname: 7 }])).status).toStrictEqual(202);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Erika', last_name: 'Musterfrau' });
+  });
+
   it('reject more than 1000 items with 413', async () => {
     const response = await upload(Array.from({ length: 1001 }, (_, index) => contact(`K-${index}`)));
     expect([response.status, await response.text()]).toStrictEqual([413, '']);
@@ -139,6 +199,33 @@ describe('events', () => {
     await upload([contact('K-1')]);
     const bad = await trigger({ id: 'K-1', type: 'documentation' });
     expect([bad.status, await bad.json()]).toStrictEqual([400, { message: 'type must be one of update, confirm, got "documentation"' }]);
+  });
+
+  it('trigger rejects a mistyped contact field with 400 and leaves the stored contact alone', async () => {
+    await upload([contact('K-1')]);
+    const response = await call({
+      path: '/events/trigger',
+      method: 'POST',
+      body: { contact: { id: 'K-1', first_name: 42 }, type: 'update' },
+    });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      { message: 'some values of the request body can not be parsed: contact.first_name must be string, got number' },
+    ]);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Erika', last_name: 'Musterfrau' });
+    expect(complero.store.events).toStrictEqual([]);
+  });
+
+  it('trigger update merges only the declared, well-typed fields into the contact', async () => {
+    await upload([contact('K-1')]);
+    const body = { contact: { id: 'K-1', first_name: 'Eri', tags: ['vip'], nickname: 7 }, type: 'update' };
+    expect((await call({ path: '/events/trigger', method: 'POST', body })).status).toStrictEqual(200);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({
+      id: 'K-1',
+      first_name: 'Eri',
+      last_name: 'Musterfrau',
+      tags: ['vip'],
+    });
   });
 
   it('page with limit, Next-Cursor and Next-Link until the last page', async () => {

@@ -13,9 +13,10 @@ import type {
 import type { HttpHandler } from 'msw';
 import { createDefaultHandlerContext, createHandlers, type MockOperationShapes, type MockOverrides } from '../generated/handlers.js';
 import { getEventsOperation } from '../generated/operations.js';
+import { checkAgainstSchema } from './check-schema.js';
 import type { HandlerOptions, MockRequestInfo, MockResolver } from './create-operation-handler.js';
 import { backgroundOperationHeaders } from './default-response.js';
-import type { MockOperation } from './mock-operation.js';
+import type { MockJsonSchema, MockOperation } from './mock-operation.js';
 import { createDocumentationPdf } from './pdf.js';
 import { MAX_PAGE_SIZE, paginate, QueryError, readCursor, readEnumFilter, readLimit, readTime } from './query.js';
 import { emptyResponse, jsonResponse, messageResponse, pdfResponse } from './responses.js';
@@ -163,11 +164,12 @@ function upload(options: {
   if (body.length > MAX_PAGE_SIZE) return emptyResponse({ status: 413 });
   const notObject = body.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
   if (notObject !== -1) return messageResponse({ status: 400, message: `item ${notObject} of the request body is not a JSON object` });
-  const items = body as Record<string, unknown>[];
-  const validationErrors = validateUploadItems({
-    items,
+  const { validationErrors, items } = validateUploadItems({
+    items: body as Record<string, unknown>[],
     schemaName: schema?.schema?.name ?? model,
     requiredProperties: schema?.requiredProperties ?? [],
+    itemSchema: schema?.bodySchema?.items as MockJsonSchema | undefined,
+    schemas: info.schemas,
     emailFields: options.emailFields,
   });
   const failed = Object.keys(validationErrors).length;
@@ -263,15 +265,25 @@ function triggerEvent(options: {
   settings: { documentationPolls: number };
 }): Response | WebResponse {
   const { info, store } = options;
-  const body = info.body as TriggerPublicEvent | undefined;
-  if (!body || typeof body !== 'object')
+  const sent = info.body as TriggerPublicEvent | undefined;
+  if (!sent || typeof sent !== 'object' || Array.isArray(sent))
     return messageResponse({ status: 400, message: 'request body must be a JSON object with contact and type' });
-  if (!TRIGGER_TYPES.includes(body.type as never)) {
+  if (!TRIGGER_TYPES.includes(sent.type as never)) {
     return messageResponse({
       status: 400,
-      message: `type must be one of ${TRIGGER_TYPES.join(', ')}, got ${JSON.stringify(body.type ?? null)}`,
+      message: `type must be one of ${TRIGGER_TYPES.join(', ')}, got ${JSON.stringify(sent.type ?? null)}`,
     });
   }
+  // The spec documents 400 "some values of request body can not be parsed" for this operation (no 422).
+  const bodySchema = info.operation.requestBody?.bodySchema;
+  const check = bodySchema
+    ? checkAgainstSchema({ value: sent, schema: bodySchema, schemas: info.schemas })
+    : { mismatches: [], value: sent };
+  if (check.mismatches.length > 0) {
+    const problems = check.mismatches.map(({ path, expected, found }) => `${path} must be ${expected}, got ${found}`);
+    return messageResponse({ status: 400, message: `some values of the request body can not be parsed: ${problems.join('; ')}` });
+  }
+  const body = check.value as TriggerPublicEvent;
   const contactId = body.contact?.id;
   if (!contactId) return messageResponse({ status: 400, message: 'contact.id is required: name the contact to trigger the event for' });
   const stored = store.contacts.get(contactId);
