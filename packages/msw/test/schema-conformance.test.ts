@@ -61,6 +61,7 @@ async function runScenario(): Promise<void> {
   // The stateful mock, through success and every error it can produce.
   await send('ping', '/ping', { auth: false });
   await send('getContact', '/contacts/K-2025-00012345', { auth: false });
+  await send('getDocumentation', '/documentation/K-2025-00012345');
   await send('bulkUploadEmployees', '/employees', { body: [{ id: 'E-1', first_name: 'Anna', email: 'anna@firma.de' }] });
   await send('bulkUploadEmployees', '/employees', { body: [{ id: 'E-2', email: 'x' }] });
   await send('bulkUploadEmployees', '/employees', { body: { id: 'E-2' } });

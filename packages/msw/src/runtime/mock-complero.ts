@@ -69,13 +69,20 @@ export function createMockComplero(options: MockCompleroOptions = {}): MockCompl
   return { handlers, store, reset: () => store.reset() };
 }
 
-/** Puts the spec's `GET /events` example events, and the contacts in them, into the store. */
+/**
+ * Puts the spec's `GET /events` example events, and the contacts in them, into the store. A
+ * `documentation` event says the PDF exists, so each one also gets a ready documentation record:
+ * otherwise `/events` would list documentation that `/documentation/{contactID}` answers 404 for.
+ */
 function fillWithExamples(store: MockStore): void {
   const example = getEventsOperation.responses.find((response) => response.status === getEventsOperation.successStatus)?.example;
   if (!Array.isArray(example)) return;
   for (const event of structuredClone(example) as ContactEvent[]) {
     store.events.push(event);
     if (event.contact?.id) store.contacts.set(event.contact.id, event.contact);
+    if (event.type === 'documentation' && event.contact_id && event.event_id) {
+      store.documentation.push({ contactId: event.contact_id, eventId: event.event_id, state: 'ready', pendingPolls: 0 });
+    }
   }
 }
 
