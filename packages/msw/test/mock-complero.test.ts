@@ -341,6 +341,22 @@ describe('reset and overrides', () => {
     expect((await upload([contact('K-1')])).headers.get('Operation-Id')).toStrictEqual(first);
   });
 
+  it('reset restarts the Request-Id sequence, so the same calls get the same ids', async () => {
+    const requestIds = async () => {
+      const ids: (string | null)[] = [];
+      for (const path of ['/ping', '/contacts/K-404', '/events']) ids.push((await call({ path })).headers.get('Request-Id'));
+      return ids;
+    };
+    complero.reset();
+    const first = await requestIds();
+    const continued = await requestIds();
+    complero.reset();
+    const afterReset = await requestIds();
+    expect(afterReset).toStrictEqual(first);
+    expect(continued).not.toStrictEqual(first);
+    expect(new Set([...first, ...continued]).size).toStrictEqual(6);
+  });
+
   it('lets a test replace one operation with server.use and a handler factory', async () => {
     await upload([contact('K-1')]);
     server.use(getContactHandler({ id: 'K-1', first_name: 'Override' }));

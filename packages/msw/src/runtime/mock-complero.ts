@@ -11,7 +11,12 @@ import type {
   WebResponse,
 } from '@complero/types';
 import type { HttpHandler } from 'msw';
-import { createDefaultHandlerContext, createHandlers, type MockOperationShapes, type MockOverrides } from '../generated/handlers.js';
+import {
+  createDefaultHandlerContext,
+  createHandlersFromContext,
+  type MockOperationShapes,
+  type MockOverrides,
+} from '../generated/handlers.js';
 import { getEventsOperation } from '../generated/operations.js';
 import { checkAgainstSchema } from './check-schema.js';
 import type { HandlerOptions, MockRequestInfo, MockResolver } from './create-operation-handler.js';
@@ -41,8 +46,13 @@ export interface MockComplero {
   readonly handlers: HttpHandler[];
   /** What the mock remembers; read or change it in tests. */
   readonly store: MockStore;
-  /** Forgets everything since creation: back to the starting data, clock and ids. */
+  /** Forgets everything since creation: back to the starting data, clock and ids (request ids included). */
   reset(): void;
+  /**
+   * The next id of this mock's Request-Id sequence, for responses made outside its handlers (the
+   * mock server's CORS preflights and errors), so they too repeat run after run.
+   */
+  nextRequestId(): string;
 }
 
 type Info<Name extends keyof MockOperationShapes> = MockRequestInfo<MockOperationShapes[Name]>;
@@ -65,8 +75,16 @@ export function createMockComplero(options: MockCompleroOptions = {}): MockCompl
     ...(options.fixtures === 'none' ? {} : { fill: fillWithExamples }),
   });
   const resolvers = createResolvers({ store, settings });
-  const handlers = createHandlers({ ...options, overrides: { ...resolvers, ...options.overrides } });
-  return { handlers, store, reset: () => store.reset() };
+  const handlers = createHandlersFromContext({ context, overrides: { ...resolvers, ...options.overrides } });
+  return {
+    handlers,
+    store,
+    reset: () => {
+      store.reset();
+      context.resetRequestIds();
+    },
+    nextRequestId: () => context.nextRequestId(),
+  };
 }
 
 /**

@@ -472,8 +472,19 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       ]),
       parameters: [{ name: 'options', type: 'CreateHandlersOptions', initializer: '{}' }],
       returnType: 'HttpHandler[]',
+      statements: ['return createHandlersFromContext({ context: createDefaultHandlerContext(options), overrides: options.overrides });'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createHandlersFromContext',
+      docs: docs([
+        'Like `createHandlers`, on a context the caller keeps: a stateful mock holds on to it to restart its request ids (`context.resetRequestIds()`).',
+      ]),
+      parameters: [{ name: 'options', type: '{ readonly context: HandlerContext; readonly overrides?: MockOverrides | undefined }' }],
+      returnType: 'HttpHandler[]',
       statements: [
-        'const context = createDefaultHandlerContext(options);',
+        'const { context } = options;',
         'const overrides: MockOverrides = options.overrides ?? {};',
         `return [${operations
           .map(
