@@ -146,6 +146,12 @@ describe('bulk uploads', () => {
     ]);
   });
 
+  it('advance operations when they are listed, so a client that waits by listing sees them complete', async () => {
+    await upload([contact('K-1')]);
+    const statuses = async () => ((await (await call({ path: '/operations' })).json()) as Operation[]).map((operation) => operation.status);
+    expect([await statuses(), await statuses(), await statuses()]).toStrictEqual([['processing'], ['completed'], ['completed']]);
+  });
+
   it('list operations newest first', async () => {
     await upload([contact('K-1')]);
     await call({ path: '/employees', method: 'POST', body: [{ id: 'E-1', first_name: 'A', email: 'a@b.de' }] });

@@ -277,6 +277,8 @@ function listOperations(options: { info: Info<'getAllOperations'>; store: MockSt
   const pagination = info.operation.pagination!;
   const limit = readLimit({ query: info.query, parameter: pagination.limitParameter });
   const offset = readCursor({ query: info.query, parameter: pagination.cursorParameter });
+  // A listing counts as a poll of every unfinished operation: a client that waits by listing must see them finish too.
+  for (const stored of store.operations.values()) advanceOperation(stored);
   // Newest first, as the API documents.
   const all = [...store.operations.values()].map((stored) => stored.operation).reverse();
   const matching = filterByTime({ items: all, query: info.query, time: (operation) => operation.created_at });
