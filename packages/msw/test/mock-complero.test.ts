@@ -1,6 +1,6 @@
 import type { ContactEvent, ContactUpload, Operation } from '@complero/types';
 import { describe, expect, it } from 'vitest';
-import { getContactHandler } from '../src/index.js';
+import { getContactHandler, MOCK_OPERATIONS } from '../src/index.js';
 import { call, useMockComplero } from './support/complero-server.js';
 
 const { complero, server } = useMockComplero({ fixtures: 'none' });
@@ -276,6 +276,22 @@ describe('events', () => {
     const third = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
     expect([first.length, second.length, third.length]).toStrictEqual([2, 0, 1]);
   });
+  it('events/latest returns at most limit events and keeps the rest for the next call', async () => {
+    await upload([contact('K-1')]);
+    for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
+    const ids = complero.store.events.map((event) => event.event_id);
+    const first = (await (await call({ path: '/events/latest?limit=2' })).json()) as ContactEvent[];
+    const second = (await (await call({ path: '/events/latest?limit=2' })).json()) as ContactEvent[];
+    expect([first.map((event) => event.event_id), second.map((event) => event.event_id)]).toStrictEqual([ids.slice(0, 2), ids.slice(2)]);
+  });
+
+  it('events/latest answers 400 for a limit outside 1…1000', async () => {
+    const response = await call({ path: '/events/latest?limit=1001' });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      { message: "query parameter limit must be a whole number from 1 to 1000, got '1001'" },
+    ]);
+  });
 });
 
 describe('documentation', () => {
@@ -326,6 +342,46 @@ describe('every response', () => {
       true,
       true,
       true,
+    ]);
+  });
+
+  const secured = [
+    ['bulkUploadContacts', 'POST', '/contacts'],
+    ['deleteContact', 'DELETE', '/contacts/K-1'],
+    ['getContact', 'GET', '/contacts/K-1'],
+    ['getDocumentation', 'GET', '/documentation/K-1'],
+    ['getDocumentationEvent', 'GET', '/documentation/K-1/E-1'],
+    ['bulkUploadEmployees', 'POST', '/employees'],
+    ['deleteEmployee', 'DELETE', '/employees/E-1'],
+    ['getEmployee', 'GET', '/employees/E-1'],
+    ['getEvents', 'GET', '/events'],
+    ['getLatestEvents', 'GET', '/events/latest'],
+    ['triggerSandboxEvent', 'POST', '/events/trigger'],
+    ['getAllOperations', 'GET', '/operations'],
+    ['getOperation', 'GET', '/operations/O-1'],
+  ] as const;
+
+  it('lists every operation but ping as secured (the table below is complete)', () => {
+    const fromSpec = MOCK_OPERATIONS.filter((operation) => operation.authHeader !== undefined).map((operation) => operation.name);
+    expect(fromSpec).toStrictEqual(secured.map(([name]) => name));
+  });
+
+  it.each(secured)('%s (%s %s) is 401 with a web.Response body and a Request-Id without Authorization', async (_, method, path) => {
+    await upload([contact('K-1')]);
+    const body =
+      method === 'POST' ? (path === '/events/trigger' ? { contact: { id: 'K-1' }, type: 'confirm' } : [contact('K-2')]) : undefined;
+    const response = await call({ path, method, body, auth: false });
+    expect([response.status, response.headers.get('WWW-Authenticate'), await response.json()]).toStrictEqual([
+      401,
+      'Authorization',
+      { message: 'missing API key: send it in the Authorization header' },
+    ]);
+    expect(response.headers.get('Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Nothing happened: the contact is still there and nothing new was stored.
+    expect([[...complero.store.contacts.keys()], complero.store.events.length, complero.store.operations.size]).toStrictEqual([
+      ['K-1'],
+      0,
+      1,
     ]);
   });
 
