@@ -35,6 +35,17 @@ describe('the example fixtures', () => {
     ]);
   });
 
+  it('come before every event the mock creates: its clock starts at the latest example event', async () => {
+    await call({ path: '/events/trigger', method: 'POST', body: { contact: { id: 'K-2025-00067890' }, type: 'confirm' } });
+    const events = (await (await call({ path: '/events' })).json()) as ContactEvent[];
+    expect(events.map((event) => [event.type, event.event_time])).toStrictEqual([
+      ['update', '2025-04-25T12:48:03Z'],
+      ['documentation', '2025-04-25T12:48:03Z'],
+      ['confirm', '2025-04-25T13:05:41Z'],
+      ['confirm', '2025-04-25T13:05:42Z'],
+    ]);
+  });
+
   it('come back with reset after the documentation expired', async () => {
     complero.store.expireDocumentation({ contactId: DOCUMENTED.contactId });
     expect((await call({ path: `/documentation/${DOCUMENTED.contactId}` })).status).toStrictEqual(410);

@@ -257,6 +257,24 @@ describe('events', () => {
     expect(events.map((event) => event.type)).toStrictEqual(['confirm']);
   });
 
+  it("answer the spec's documented example request (its x-example from, to and cursor) with the first page of what was created", async () => {
+    await upload([contact('K-1')]);
+    for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
+    const documented = 'from=2024-09-17T09:19:04Z&to=2024-10-17T14:50:00Z&cursor=MDAwMDAwMDAtMDAwMC0';
+    const events = await call({ path: `/events?${documented}&limit=2` });
+    const page = (await events.json()) as ContactEvent[];
+    expect([events.status, page.map((event) => event.event_time), events.headers.get('Next-Cursor') !== null]).toStrictEqual([
+      200,
+      ['2024-09-17T09:19:06Z', '2024-09-17T09:19:07Z'],
+      true,
+    ]);
+    const operations = await call({ path: `/operations?${documented}` });
+    expect([operations.status, ((await operations.json()) as Operation[]).map((operation) => operation.created_at)]).toStrictEqual([
+      200,
+      ['2024-09-17T09:19:05Z'],
+    ]);
+  });
+
   it('answer 400 for a bad limit or cursor', async () => {
     const limit = await call({ path: '/events?limit=0' });
     expect([limit.status, await limit.json()]).toStrictEqual([

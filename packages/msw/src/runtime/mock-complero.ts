@@ -69,10 +69,12 @@ const TRIGGER_TYPES = ['update', 'confirm'] as const;
 export function createMockComplero(options: MockCompleroOptions = {}): MockComplero {
   const context = createDefaultHandlerContext(options);
   const settings = { operationPolls: options.operationPolls ?? 1, documentationPolls: options.documentationPolls ?? 1 };
+  const withExamples = options.fixtures !== 'none';
   const store = createMockStore({
     seed: context.seed,
     baseUrl: context.baseUrl,
-    ...(options.fixtures === 'none' ? {} : { fill: fillWithExamples }),
+    ...(withExamples ? { fill: fillWithExamples } : {}),
+    ...optionalClockStart(withExamples ? latestExampleTime() : documentedFrom()),
   });
   const resolvers = createResolvers({ store, settings });
   const handlers = createHandlersFromContext({ context, overrides: { ...resolvers, ...options.overrides } });
@@ -87,15 +89,41 @@ export function createMockComplero(options: MockCompleroOptions = {}): MockCompl
   };
 }
 
+function exampleEvents(): ContactEvent[] {
+  const example = getEventsOperation.responses.find((response) => response.status === getEventsOperation.successStatus)?.example;
+  return Array.isArray(example) ? (structuredClone(example) as ContactEvent[]) : [];
+}
+
+/** The time of the latest example event: with the example fixtures the clock starts there, so new events come after them. */
+function latestExampleTime(): number | undefined {
+  const times = exampleEvents()
+    .map((event) => Date.parse(event.event_time ?? ''))
+    .filter((time) => !Number.isNaN(time));
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+/**
+ * The `from` the spec documents as its example for listing events. Starting empty, the clock starts
+ * there, so the documented example request (`from`, `to` and `cursor` of the spec's `x-example`s)
+ * finds the events and operations a test creates.
+ */
+function documentedFrom(): number | undefined {
+  const from = getEventsOperation.parameterExamples.from;
+  const time = typeof from === 'string' ? Date.parse(from) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+function optionalClockStart(time: number | undefined): { clockStart?: number } {
+  return time === undefined ? {} : { clockStart: time };
+}
+
 /**
  * Puts the spec's `GET /events` example events, and the contacts in them, into the store. A
  * `documentation` event says the PDF exists, so each one also gets a ready documentation record:
  * otherwise `/events` would list documentation that `/documentation/{contactID}` answers 404 for.
  */
 function fillWithExamples(store: MockStore): void {
-  const example = getEventsOperation.responses.find((response) => response.status === getEventsOperation.successStatus)?.example;
-  if (!Array.isArray(example)) return;
-  for (const event of structuredClone(example) as ContactEvent[]) {
+  for (const event of exampleEvents()) {
     store.events.push(event);
     if (event.contact?.id) store.contacts.set(event.contact.id, event.contact);
     if (event.type === 'documentation' && event.contact_id && event.event_id) {
@@ -252,7 +280,11 @@ function listEvents(options: { info: Info<'getEvents'>; store: MockStore }): Res
   const pagination = info.operation.pagination!;
   const types = readEnumFilter({ query: info.query, parameter: 'type', allowed: EVENT_TYPES });
   const limit = readLimit({ query: info.query, parameter: pagination.limitParameter });
-  const offset = readCursor({ query: info.query, parameter: pagination.cursorParameter });
+  const offset = readCursor({
+    query: info.query,
+    parameter: pagination.cursorParameter,
+    exampleCursor: info.operation.parameterExamples[pagination.cursorParameter],
+  });
   const matching = filterByTime({ items: store.events, query: info.query, time: (event) => event.event_time }).filter(
     (event) => !types || types.has(event.type ?? ''),
   );
@@ -276,7 +308,11 @@ function listOperations(options: { info: Info<'getAllOperations'>; store: MockSt
   const { info, store } = options;
   const pagination = info.operation.pagination!;
   const limit = readLimit({ query: info.query, parameter: pagination.limitParameter });
-  const offset = readCursor({ query: info.query, parameter: pagination.cursorParameter });
+  const offset = readCursor({
+    query: info.query,
+    parameter: pagination.cursorParameter,
+    exampleCursor: info.operation.parameterExamples[pagination.cursorParameter],
+  });
   // A listing counts as a poll of every unfinished operation: a client that waits by listing must see them finish too.
   for (const stored of store.operations.values()) advanceOperation(stored);
   // Newest first, as the API documents.
