@@ -1,6 +1,6 @@
 import type { ContactEvent, ContactUpload, Operation } from '@complero/types';
 import { describe, expect, it } from 'vitest';
-import { getContactHandler } from '../src/index.js';
+import { getContactHandler, MOCK_OPERATIONS } from '../src/index.js';
 import { call, useMockComplero } from './support/complero-server.js';
 
 const { complero, server } = useMockComplero({ fixtures: 'none' });
@@ -58,6 +58,66 @@ describe('bulk uploads', () => {
     expect(body.validation_errors['1']?.email?.code).toStrictEqual('v1c001');
   });
 
+  it('reject fields of the wrong type with 422 and v1c001 on the field path, storing nothing', async () => {
+    const response = await upload([
+      { id: 'K-1', first_name: 5, last_name: 'x', tags: 'notarray' },
+      contact('K-2', { section_work: { emails: 'x', addresses: [{ zip_code: 80331 }] } } as never),
+    ]);
+    expect([response.status, await response.json()]).toStrictEqual([
+      422,
+      {
+        message: 'validation failed for 2 of 2 contacts',
+        validation_errors: {
+          '0': {
+            first_name: {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.first_name' Error:Field validation for 'first_name' failed on the 'type' tag: expected string, got number",
+            },
+          },
+          '1': {
+            'section_work.addresses[0].zip_code': {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.section_work.addresses[0].zip_code' Error:Field validation for 'section_work.addresses[0].zip_code' failed on the 'type' tag: expected string, got number",
+            },
+            'section_work.emails': {
+              code: 'v1c001',
+              message:
+                "Key: 'ContactUpload.section_work.emails' Error:Field validation for 'section_work.emails' failed on the 'type' tag: expected array, got string",
+            },
+          },
+        },
+      },
+    ]);
+    expect(complero.store.contacts.size).toStrictEqual(0);
+    expect((await call({ path: '/contacts/K-1' })).status).toStrictEqual(404);
+  });
+
+  it('reject an employee whose data values are not strings with v1c001', async () => {
+    const response = await call({
+      path: '/employees',
+      method: 'POST',
+      body: [{ id: 'E-1', first_name: 'Anna', email: 'anna@firma.de', data: { score: 5 } }],
+    });
+    const body = (await response.json()) as { validation_errors: Record<string, Record<string, { code: string }>> };
+    expect([response.status, body.validation_errors['0']]).toStrictEqual([
+      422,
+      {
+        'data.score': {
+          code: 'v1c001',
+          message:
+            "Key: 'EmployeeUpload.data.score' Error:Field validation for 'data.score' failed on the 'type' tag: expected string, got number",
+        },
+      },
+    ]);
+  });
+
+  it('drop fields the upload schema does not declare, as the API decoder does', async () => {
+    expect((await upload([{ ...contact('K-1'), tags: 'notarray', nickname: 7 }])).status).toStrictEqual(202);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Erika', last_name: 'Musterfrau' });
+  });
+
   it('reject more than 1000 items with 413', async () => {
     const response = await upload(Array.from({ length: 1001 }, (_, index) => contact(`K-${index}`)));
     expect([response.status, await response.text()]).toStrictEqual([413, '']);
@@ -84,6 +144,12 @@ describe('bulk uploads', () => {
       ['K-1', 'success'],
       ['K-2', 'success'],
     ]);
+  });
+
+  it('advance operations when they are listed, so a client that waits by listing sees them complete', async () => {
+    await upload([contact('K-1')]);
+    const statuses = async () => ((await (await call({ path: '/operations' })).json()) as Operation[]).map((operation) => operation.status);
+    expect([await statuses(), await statuses(), await statuses()]).toStrictEqual([['processing'], ['completed'], ['completed']]);
   });
 
   it('list operations newest first', async () => {
@@ -141,6 +207,33 @@ describe('events', () => {
     expect([bad.status, await bad.json()]).toStrictEqual([400, { message: 'type must be one of update, confirm, got "documentation"' }]);
   });
 
+  it('trigger rejects a mistyped contact field with 400 and leaves the stored contact alone', async () => {
+    await upload([contact('K-1')]);
+    const response = await call({
+      path: '/events/trigger',
+      method: 'POST',
+      body: { contact: { id: 'K-1', first_name: 42 }, type: 'update' },
+    });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      { message: 'some values of the request body can not be parsed: contact.first_name must be string, got number' },
+    ]);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Erika', last_name: 'Musterfrau' });
+    expect(complero.store.events).toStrictEqual([]);
+  });
+
+  it('trigger update merges only the declared, well-typed fields into the contact', async () => {
+    await upload([contact('K-1')]);
+    const body = { contact: { id: 'K-1', first_name: 'Eri', tags: ['vip'], nickname: 7 }, type: 'update' };
+    expect((await call({ path: '/events/trigger', method: 'POST', body })).status).toStrictEqual(200);
+    expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({
+      id: 'K-1',
+      first_name: 'Eri',
+      last_name: 'Musterfrau',
+      tags: ['vip'],
+    });
+  });
+
   it('page with limit, Next-Cursor and Next-Link until the last page', async () => {
     await upload([contact('K-1')]);
     for (let index = 0; index < 5; index += 1) await trigger({ id: 'K-1', type: index % 2 === 0 ? 'update' : 'confirm' });
@@ -164,6 +257,24 @@ describe('events', () => {
     expect(events.map((event) => event.type)).toStrictEqual(['confirm']);
   });
 
+  it("answer the spec's documented example request (its x-example from, to and cursor) with the first page of what was created", async () => {
+    await upload([contact('K-1')]);
+    for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
+    const documented = 'from=2024-09-17T09:19:04Z&to=2024-10-17T14:50:00Z&cursor=MDAwMDAwMDAtMDAwMC0';
+    const events = await call({ path: `/events?${documented}&limit=2` });
+    const page = (await events.json()) as ContactEvent[];
+    expect([events.status, page.map((event) => event.event_time), events.headers.get('Next-Cursor') !== null]).toStrictEqual([
+      200,
+      ['2024-09-17T09:19:06Z', '2024-09-17T09:19:07Z'],
+      true,
+    ]);
+    const operations = await call({ path: `/operations?${documented}` });
+    expect([operations.status, ((await operations.json()) as Operation[]).map((operation) => operation.created_at)]).toStrictEqual([
+      200,
+      ['2024-09-17T09:19:05Z'],
+    ]);
+  });
+
   it('answer 400 for a bad limit or cursor', async () => {
     const limit = await call({ path: '/events?limit=0' });
     expect([limit.status, await limit.json()]).toStrictEqual([
@@ -182,6 +293,22 @@ describe('events', () => {
     await trigger({ id: 'K-1' });
     const third = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
     expect([first.length, second.length, third.length]).toStrictEqual([2, 0, 1]);
+  });
+  it('events/latest returns at most limit events and keeps the rest for the next call', async () => {
+    await upload([contact('K-1')]);
+    for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
+    const ids = complero.store.events.map((event) => event.event_id);
+    const first = (await (await call({ path: '/events/latest?limit=2' })).json()) as ContactEvent[];
+    const second = (await (await call({ path: '/events/latest?limit=2' })).json()) as ContactEvent[];
+    expect([first.map((event) => event.event_id), second.map((event) => event.event_id)]).toStrictEqual([ids.slice(0, 2), ids.slice(2)]);
+  });
+
+  it('events/latest answers 400 for a limit outside 1…1000', async () => {
+    const response = await call({ path: '/events/latest?limit=1001' });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      { message: "query parameter limit must be a whole number from 1 to 1000, got '1001'" },
+    ]);
   });
 });
 
@@ -236,6 +363,46 @@ describe('every response', () => {
     ]);
   });
 
+  const secured = [
+    ['bulkUploadContacts', 'POST', '/contacts'],
+    ['deleteContact', 'DELETE', '/contacts/K-1'],
+    ['getContact', 'GET', '/contacts/K-1'],
+    ['getDocumentation', 'GET', '/documentation/K-1'],
+    ['getDocumentationEvent', 'GET', '/documentation/K-1/E-1'],
+    ['bulkUploadEmployees', 'POST', '/employees'],
+    ['deleteEmployee', 'DELETE', '/employees/E-1'],
+    ['getEmployee', 'GET', '/employees/E-1'],
+    ['getEvents', 'GET', '/events'],
+    ['getLatestEvents', 'GET', '/events/latest'],
+    ['triggerSandboxEvent', 'POST', '/events/trigger'],
+    ['getAllOperations', 'GET', '/operations'],
+    ['getOperation', 'GET', '/operations/O-1'],
+  ] as const;
+
+  it('lists every operation but ping as secured (the table below is complete)', () => {
+    const fromSpec = MOCK_OPERATIONS.filter((operation) => operation.authHeader !== undefined).map((operation) => operation.name);
+    expect(fromSpec).toStrictEqual(secured.map(([name]) => name));
+  });
+
+  it.each(secured)('%s (%s %s) is 401 with a web.Response body and a Request-Id without Authorization', async (_, method, path) => {
+    await upload([contact('K-1')]);
+    const body =
+      method === 'POST' ? (path === '/events/trigger' ? { contact: { id: 'K-1' }, type: 'confirm' } : [contact('K-2')]) : undefined;
+    const response = await call({ path, method, body, auth: false });
+    expect([response.status, response.headers.get('WWW-Authenticate'), await response.json()]).toStrictEqual([
+      401,
+      'Authorization',
+      { message: 'missing API key: send it in the Authorization header' },
+    ]);
+    expect(response.headers.get('Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Nothing happened: the contact is still there and nothing new was stored.
+    expect([[...complero.store.contacts.keys()], complero.store.events.length, complero.store.operations.size]).toStrictEqual([
+      ['K-1'],
+      0,
+      1,
+    ]);
+  });
+
   it('is 401 with a web.Response body without Authorization, except ping', async () => {
     const response = await call({ path: '/events', auth: false });
     expect([response.status, await response.json()]).toStrictEqual([
@@ -252,6 +419,22 @@ describe('reset and overrides', () => {
     complero.reset();
     expect(complero.store.contacts.size).toStrictEqual(0);
     expect((await upload([contact('K-1')])).headers.get('Operation-Id')).toStrictEqual(first);
+  });
+
+  it('reset restarts the Request-Id sequence, so the same calls get the same ids', async () => {
+    const requestIds = async () => {
+      const ids: (string | null)[] = [];
+      for (const path of ['/ping', '/contacts/K-404', '/events']) ids.push((await call({ path })).headers.get('Request-Id'));
+      return ids;
+    };
+    complero.reset();
+    const first = await requestIds();
+    const continued = await requestIds();
+    complero.reset();
+    const afterReset = await requestIds();
+    expect(afterReset).toStrictEqual(first);
+    expect(continued).not.toStrictEqual(first);
+    expect(new Set([...first, ...continued]).size).toStrictEqual(6);
   });
 
   it('lets a test replace one operation with server.use and a handler factory', async () => {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { Contact, ContactEvent, Operation } from '@complero/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProcess, runMockCommand, startMockProcess } from './support/mock-process.js';
@@ -11,6 +12,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock.stop('SIGTERM');
 });
+
+/** A request node:http sends as given, for methods `fetch` refuses. */
+function rawRequest(options: { url: string; method: string }): Promise<{ status: number; requestId: string | null }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(options.url, { method: options.method }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        const header = response.headers['request-id'];
+        resolve({ status: response.statusCode ?? 0, requestId: typeof header === 'string' ? header : null });
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 async function api(options: { path: string; method?: string; body?: unknown }): Promise<Response> {
   return fetch(`${mock.url}${options.path}`, {
@@ -72,12 +88,21 @@ describe('complero-mock over real HTTP', () => {
     expect((await api({ path: '/contacts/K-1' })).status).toStrictEqual(404);
   });
 
-  it('answers every response with a Request-Id, unknown paths included', async () => {
+  it('answers every response with a Request-Id: unknown paths, CORS preflights and server errors included', async () => {
     const unknown = await api({ path: '/nothing-here' });
     expect(unknown.status).toStrictEqual(404);
     expect(((await unknown.json()) as { message: string }).message).toMatch(/^no Complero operation matches GET \/v1\/nothing-here/);
-    expect(unknown.headers.get('Request-Id')).not.toStrictEqual(null);
-    expect((await fetch(`${mock.url}/ping`)).headers.get('Request-Id')).not.toStrictEqual(null);
+    const preflight = await fetch(`${mock.url}/contacts`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+    });
+    const ping = await fetch(`${mock.url}/ping`);
+    // Fetch refuses to build a TRACE request, so the mock server cannot turn it into one: its catch-all 500.
+    const failed = await rawRequest({ url: `${mock.url}/ping`, method: 'TRACE' });
+    expect([unknown.status, preflight.status, ping.status, failed.status]).toStrictEqual([404, 204, 200, 500]);
+    const ids = [unknown.headers.get('Request-Id'), preflight.headers.get('Request-Id'), ping.headers.get('Request-Id'), failed.requestId];
+    expect(ids.map((id) => /^[0-9a-f-]{36}$/.test(id ?? ''))).toStrictEqual([true, true, true, true]);
+    expect(new Set(ids).size).toStrictEqual(4);
   });
 
   it('answers 401 without an API key, except ping', async () => {

@@ -61,6 +61,7 @@ async function runScenario(): Promise<void> {
   // The stateful mock, through success and every error it can produce.
   await send('ping', '/ping', { auth: false });
   await send('getContact', '/contacts/K-2025-00012345', { auth: false });
+  await send('getDocumentation', '/documentation/K-2025-00012345');
   await send('bulkUploadEmployees', '/employees', { body: [{ id: 'E-1', first_name: 'Anna', email: 'anna@firma.de' }] });
   await send('bulkUploadEmployees', '/employees', { body: [{ id: 'E-2', email: 'x' }] });
   await send('bulkUploadEmployees', '/employees', { body: { id: 'E-2' } });
@@ -69,6 +70,18 @@ async function runScenario(): Promise<void> {
   await send('bulkUploadContacts', '/contacts', { body: [{ id: 'K-10', section_private: { emails: [{ email: 'x' }] } }] });
   await send('bulkUploadContacts', '/contacts', { body: 'not an array' });
   await send('bulkUploadContacts', '/contacts', { body: Array.from({ length: 1001 }, () => person) });
+  // Mistyped fields must be rejected, and undeclared ones dropped, or they come back in later bodies.
+  await send('bulkUploadContacts', '/contacts', { body: [{ id: 'K-12', first_name: 5, last_name: 'x', tags: 'notarray' }] });
+  await send('bulkUploadContacts', '/contacts', {
+    body: [{ ...person, id: 'K-12', section_work: { emails: 'x', addresses: [{ zip_code: 80331 }] } }],
+  });
+  await send('bulkUploadContacts', '/contacts', { body: [{ ...person, id: 'K-13', tags: 'notarray', nickname: 7 }] });
+  await send('bulkUploadEmployees', '/employees', {
+    body: [{ id: 'E-3', first_name: 'Anna', email: 'a@firma.de', tags: 'x', data: { score: 5 } }],
+  });
+  await send('getContact', '/contacts/K-12');
+  await send('getContact', '/contacts/K-13');
+  await send('getEmployee', '/employees/E-3');
   const operationId = complero.store.operations.keys().next().value as string;
   await send('getOperation', `/operations/${operationId}`);
   await send('getOperation', `/operations/${operationId}`);
@@ -83,6 +96,10 @@ async function runScenario(): Promise<void> {
   await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-9', first_name: 'Eri' }, type: 'update' } });
   await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-404' }, type: 'update' } });
   await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-9' }, type: 'later' } });
+  await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-9', first_name: 42 }, type: 'update' } });
+  await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-9', tags: 'vip', data: [1] }, type: 'update' } });
+  await send('triggerSandboxEvent', '/events/trigger', { body: { contact: { id: 'K-9', nickname: 7 }, type: 'update' } });
+  await send('getContact', '/contacts/K-9');
   await send('getEvents', '/events?limit=2');
   await send('getEvents', '/events?from=yesterday');
   await send('getLatestEvents', '/events/latest?type=update');

@@ -87,6 +87,54 @@ describe('emitMsw', () => {
     expect((descriptor(files, 'listPets').responses as { bodySchema?: unknown }[])[0]!.bodySchema).toStrictEqual(pets);
   });
 
+  it('writes the schemas request bodies refer to, and describes the request body schema, so the mock can check what it is sent', () => {
+    const body = { type: 'array', items: { $ref: '#/components/schemas/PetUpload' } };
+    const model = buildModel({
+      document: {
+        openapi: '3.0.3',
+        info: { title: 'T', version: '1' },
+        paths: {
+          '/pets': {
+            post: {
+              operationId: 'UploadPets',
+              requestBody: { required: true, content: { 'application/json': { schema: body } } },
+              responses: { '202': { description: 'Accepted' } },
+            },
+          },
+        },
+        components: {
+          schemas: {
+            PetUpload: {
+              type: 'object',
+              required: ['name'],
+              properties: { name: { type: 'string' }, tag: { $ref: '#/components/schemas/Tag' } },
+            },
+            Tag: { type: 'string', description: 'a label' },
+            Unused: { type: 'string' },
+          },
+        },
+      },
+      patterns: DEFAULT_PATTERNS,
+      resources: {},
+    });
+    const files = emitMsw({ model, context });
+    const text = files.find((file) => file.path.endsWith('/schemas.ts'))!.content;
+    expect(JSON.parse(/MOCK_SCHEMAS: MockSchemas = (\{[\s\S]*\});/.exec(text)![1]!)).toStrictEqual({
+      PetUpload: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string' }, tag: { $ref: '#/components/schemas/Tag' } },
+      },
+      Tag: { type: 'string' },
+    });
+    expect(descriptor(files, 'uploadPets').requestBody).toStrictEqual({
+      required: true,
+      schema: { name: 'PetUpload', array: true },
+      bodySchema: body,
+      requiredProperties: ['name'],
+    });
+  });
+
   it('names the default base URL and nothing of another API in the handlers', () => {
     const files = emitMsw({
       model: modelOf({ '/ping': { get: { operationId: 'Ping', ...ok } } }),

@@ -190,7 +190,12 @@ export function createHandler<Name extends keyof MockOperationShapes>(options: H
 
 /** A handler for every operation, in route-specificity order. Stateless: each answers with the spec example, else a body made by `samples` or generated from the schema, seeded by the request. */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
-  const context = createDefaultHandlerContext(options);
+  return createHandlersFromContext({ context: createDefaultHandlerContext(options), overrides: options.overrides });
+}
+
+/** Like `createHandlers`, on a context the caller keeps: a stateful mock holds on to it to restart its request ids (`context.resetRequestIds()`). */
+export function createHandlersFromContext(options: { readonly context: HandlerContext; readonly overrides?: MockOverrides | undefined }): HttpHandler[] {
+  const { context } = options;
   const overrides: MockOverrides = options.overrides ?? {};
   return [createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData: overrides.bulkUploadContacts, context }), createOperationHandler({ operation: deleteContactOperation, resolverOrData: overrides.deleteContact, context }), createOperationHandler({ operation: getContactOperation, resolverOrData: overrides.getContact, context }), createOperationHandler({ operation: getDocumentationOperation, resolverOrData: overrides.getDocumentation, context }), createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData: overrides.getDocumentationEvent, context }), createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData: overrides.bulkUploadEmployees, context }), createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData: overrides.deleteEmployee, context }), createOperationHandler({ operation: getEmployeeOperation, resolverOrData: overrides.getEmployee, context }), createOperationHandler({ operation: getEventsOperation, resolverOrData: overrides.getEvents, context }), createOperationHandler({ operation: getLatestEventsOperation, resolverOrData: overrides.getLatestEvents, context }), createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData: overrides.triggerSandboxEvent, context }), createOperationHandler({ operation: getAllOperationsOperation, resolverOrData: overrides.getAllOperations, context }), createOperationHandler({ operation: getOperationOperation, resolverOrData: overrides.getOperation, context }), createOperationHandler({ operation: pingOperation, resolverOrData: overrides.ping, context })];
 }

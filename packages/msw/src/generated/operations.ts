@@ -17,6 +17,12 @@ export const bulkUploadContactsOperation: MockOperation = {
         "name": "ContactUpload",
         "array": true
       },
+      "bodySchema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ContactUpload"
+        }
+      },
       "requiredProperties": [
         "first_name",
         "id",
@@ -467,6 +473,12 @@ export const bulkUploadEmployeesOperation: MockOperation = {
       "schema": {
         "name": "EmployeeUpload",
         "array": true
+      },
+      "bodySchema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EmployeeUpload"
+        }
       },
       "requiredProperties": [
         "email",
@@ -1047,6 +1059,9 @@ export const triggerSandboxEventOperation: MockOperation = {
       "schema": {
         "name": "TriggerPublicEvent",
         "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/TriggerPublicEvent"
       },
       "requiredProperties": []
     },

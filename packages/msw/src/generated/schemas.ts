@@ -2,7 +2,7 @@
 // change the spec or the generator, then run `pnpm generate`.
 import type { MockSchemas } from '../runtime/mock-operation.js';
 
-/** The spec's component schemas that response bodies refer to, by `components.schemas` key: what default bodies are generated from. */
+/** The spec's component schemas that response and request bodies refer to, by `components.schemas` key: what default bodies are generated from and request bodies are checked against. */
 export const MOCK_SCHEMAS: MockSchemas = {
     "Address": {
       "type": "object",
@@ -194,6 +194,73 @@ export const MOCK_SCHEMAS: MockSchemas = {
         }
       }
     },
+    "ContactUpload": {
+      "type": "object",
+      "required": [
+        "first_name",
+        "id",
+        "last_name"
+      ],
+      "properties": {
+        "birthday": {
+          "type": "string"
+        },
+        "company": {
+          "type": "string"
+        },
+        "data": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          }
+        },
+        "degree": {
+          "type": "string"
+        },
+        "documentation": {
+          "$ref": "#/components/schemas/Documentation"
+        },
+        "employee_id": {
+          "type": "string"
+        },
+        "first_name": {
+          "type": "string"
+        },
+        "id": {
+          "type": "string"
+        },
+        "language": {
+          "type": "string"
+        },
+        "last_name": {
+          "type": "string"
+        },
+        "name_suffix": {
+          "type": "string"
+        },
+        "nationality": {
+          "type": "string"
+        },
+        "position": {
+          "type": "string"
+        },
+        "salutation": {
+          "type": "string"
+        },
+        "section_private": {
+          "$ref": "#/components/schemas/Section"
+        },
+        "section_work": {
+          "$ref": "#/components/schemas/Section"
+        },
+        "title": {
+          "type": "string"
+        },
+        "website": {
+          "type": "string"
+        }
+      }
+    },
     "Documentation": {
       "type": "object",
       "properties": {
@@ -202,6 +269,14 @@ export const MOCK_SCHEMAS: MockSchemas = {
           "items": {
             "$ref": "#/components/schemas/Consent"
           }
+        }
+      }
+    },
+    "Email": {
+      "type": "object",
+      "properties": {
+        "email": {
+          "type": "string"
         }
       }
     },
@@ -264,6 +339,86 @@ export const MOCK_SCHEMAS: MockSchemas = {
         }
       }
     },
+    "EmployeeUpload": {
+      "type": "object",
+      "required": [
+        "email",
+        "first_name",
+        "id"
+      ],
+      "properties": {
+        "city": {
+          "type": "string"
+        },
+        "data": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          }
+        },
+        "department": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "fax_number": {
+          "type": "string"
+        },
+        "first_name": {
+          "type": "string"
+        },
+        "house_number": {
+          "type": "string"
+        },
+        "id": {
+          "type": "string"
+        },
+        "last_name": {
+          "type": "string"
+        },
+        "phone_number": {
+          "type": "string"
+        },
+        "position": {
+          "type": "string"
+        },
+        "profile_picture_url": {
+          "type": "string"
+        },
+        "street": {
+          "type": "string"
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "website": {
+          "type": "string"
+        },
+        "zip_code": {
+          "type": "string"
+        }
+      }
+    },
+    "Fax": {
+      "type": "object",
+      "properties": {
+        "number": {
+          "type": "string"
+        }
+      }
+    },
+    "Mobile": {
+      "type": "object",
+      "properties": {
+        "number": {
+          "type": "string"
+        }
+      }
+    },
     "Operation": {
       "type": "object",
       "properties": {
@@ -304,6 +459,14 @@ export const MOCK_SCHEMAS: MockSchemas = {
         }
       }
     },
+    "Phone": {
+      "type": "object",
+      "properties": {
+        "number": {
+          "type": "string"
+        }
+      }
+    },
     "PublicFax": {
       "type": "object",
       "properties": {
@@ -335,6 +498,56 @@ export const MOCK_SCHEMAS: MockSchemas = {
         },
         "original": {
           "type": "string"
+        }
+      }
+    },
+    "Section": {
+      "type": "object",
+      "properties": {
+        "addresses": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Address"
+          }
+        },
+        "emails": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Email"
+          }
+        },
+        "fax_numbers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Fax"
+          }
+        },
+        "mobile_numbers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Mobile"
+          }
+        },
+        "phone_numbers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Phone"
+          }
+        }
+      }
+    },
+    "TriggerPublicEvent": {
+      "type": "object",
+      "properties": {
+        "contact": {
+          "$ref": "#/components/schemas/Contact"
+        },
+        "type": {
+          "type": "string",
+          "enum": [
+            "update",
+            "confirm"
+          ]
         }
       }
     },

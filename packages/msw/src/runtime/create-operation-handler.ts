@@ -64,6 +64,8 @@ export interface HandlerContext {
   readonly samples: Readonly<Record<string, SampleFactory>>;
   /** The next request id of this set: seeded, so runs repeat. */
   readonly nextRequestId: () => string;
+  /** Starts the request ids over from the first one of the seed (what a stateful mock's `reset()` does). */
+  readonly resetRequestIds: () => void;
 }
 
 /**
@@ -74,7 +76,8 @@ export function createHandlerContext(
   options: HandlerOptions & { readonly defaultBaseUrl: string; readonly schemas: MockSchemas },
 ): HandlerContext {
   const seed = options.seed ?? DEFAULT_SEED;
-  const requestIds = createRandom({ seed, labels: ['Request-Id'] });
+  const startRequestIds = () => createRandom({ seed, labels: ['Request-Id'] });
+  let requestIds = startRequestIds();
   return {
     baseUrl: (options.baseUrl ?? options.defaultBaseUrl).replace(/\/+$/, ''),
     seed,
@@ -83,6 +86,9 @@ export function createHandlerContext(
     schemas: options.schemas,
     samples: options.samples ?? {},
     nextRequestId: () => requestIds.uuid(),
+    resetRequestIds: () => {
+      requestIds = startRequestIds();
+    },
   };
 }
 

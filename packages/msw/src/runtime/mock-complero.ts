@@ -11,11 +11,17 @@ import type {
   WebResponse,
 } from '@complero/types';
 import type { HttpHandler } from 'msw';
-import { createDefaultHandlerContext, createHandlers, type MockOperationShapes, type MockOverrides } from '../generated/handlers.js';
+import {
+  createDefaultHandlerContext,
+  createHandlersFromContext,
+  type MockOperationShapes,
+  type MockOverrides,
+} from '../generated/handlers.js';
 import { getEventsOperation } from '../generated/operations.js';
+import { checkAgainstSchema } from './check-schema.js';
 import type { HandlerOptions, MockRequestInfo, MockResolver } from './create-operation-handler.js';
 import { backgroundOperationHeaders } from './default-response.js';
-import type { MockOperation } from './mock-operation.js';
+import type { MockJsonSchema, MockOperation } from './mock-operation.js';
 import { createDocumentationPdf } from './pdf.js';
 import { MAX_PAGE_SIZE, paginate, QueryError, readCursor, readEnumFilter, readLimit, readTime } from './query.js';
 import { emptyResponse, jsonResponse, messageResponse, pdfResponse } from './responses.js';
@@ -40,8 +46,13 @@ export interface MockComplero {
   readonly handlers: HttpHandler[];
   /** What the mock remembers; read or change it in tests. */
   readonly store: MockStore;
-  /** Forgets everything since creation: back to the starting data, clock and ids. */
+  /** Forgets everything since creation: back to the starting data, clock and ids (request ids included). */
   reset(): void;
+  /**
+   * The next id of this mock's Request-Id sequence, for responses made outside its handlers (the
+   * mock server's CORS preflights and errors), so they too repeat run after run.
+   */
+  nextRequestId(): string;
 }
 
 type Info<Name extends keyof MockOperationShapes> = MockRequestInfo<MockOperationShapes[Name]>;
@@ -58,23 +69,66 @@ const TRIGGER_TYPES = ['update', 'confirm'] as const;
 export function createMockComplero(options: MockCompleroOptions = {}): MockComplero {
   const context = createDefaultHandlerContext(options);
   const settings = { operationPolls: options.operationPolls ?? 1, documentationPolls: options.documentationPolls ?? 1 };
+  const withExamples = options.fixtures !== 'none';
   const store = createMockStore({
     seed: context.seed,
     baseUrl: context.baseUrl,
-    ...(options.fixtures === 'none' ? {} : { fill: fillWithExamples }),
+    ...(withExamples ? { fill: fillWithExamples } : {}),
+    ...optionalClockStart(withExamples ? latestExampleTime() : documentedFrom()),
   });
   const resolvers = createResolvers({ store, settings });
-  const handlers = createHandlers({ ...options, overrides: { ...resolvers, ...options.overrides } });
-  return { handlers, store, reset: () => store.reset() };
+  const handlers = createHandlersFromContext({ context, overrides: { ...resolvers, ...options.overrides } });
+  return {
+    handlers,
+    store,
+    reset: () => {
+      store.reset();
+      context.resetRequestIds();
+    },
+    nextRequestId: () => context.nextRequestId(),
+  };
 }
 
-/** Puts the spec's `GET /events` example events, and the contacts in them, into the store. */
-function fillWithExamples(store: MockStore): void {
+function exampleEvents(): ContactEvent[] {
   const example = getEventsOperation.responses.find((response) => response.status === getEventsOperation.successStatus)?.example;
-  if (!Array.isArray(example)) return;
-  for (const event of structuredClone(example) as ContactEvent[]) {
+  return Array.isArray(example) ? (structuredClone(example) as ContactEvent[]) : [];
+}
+
+/** The time of the latest example event: with the example fixtures the clock starts there, so new events come after them. */
+function latestExampleTime(): number | undefined {
+  const times = exampleEvents()
+    .map((event) => Date.parse(event.event_time ?? ''))
+    .filter((time) => !Number.isNaN(time));
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+/**
+ * The `from` the spec documents as its example for listing events. Starting empty, the clock starts
+ * there, so the documented example request (`from`, `to` and `cursor` of the spec's `x-example`s)
+ * finds the events and operations a test creates.
+ */
+function documentedFrom(): number | undefined {
+  const from = getEventsOperation.parameterExamples.from;
+  const time = typeof from === 'string' ? Date.parse(from) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+function optionalClockStart(time: number | undefined): { clockStart?: number } {
+  return time === undefined ? {} : { clockStart: time };
+}
+
+/**
+ * Puts the spec's `GET /events` example events, and the contacts in them, into the store. A
+ * `documentation` event says the PDF exists, so each one also gets a ready documentation record:
+ * otherwise `/events` would list documentation that `/documentation/{contactID}` answers 404 for.
+ */
+function fillWithExamples(store: MockStore): void {
+  for (const event of exampleEvents()) {
     store.events.push(event);
     if (event.contact?.id) store.contacts.set(event.contact.id, event.contact);
+    if (event.type === 'documentation' && event.contact_id && event.event_id) {
+      store.documentation.push({ contactId: event.contact_id, eventId: event.event_id, state: 'ready', pendingPolls: 0 });
+    }
   }
 }
 
@@ -163,11 +217,12 @@ function upload(options: {
   if (body.length > MAX_PAGE_SIZE) return emptyResponse({ status: 413 });
   const notObject = body.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
   if (notObject !== -1) return messageResponse({ status: 400, message: `item ${notObject} of the request body is not a JSON object` });
-  const items = body as Record<string, unknown>[];
-  const validationErrors = validateUploadItems({
-    items,
+  const { validationErrors, items } = validateUploadItems({
+    items: body as Record<string, unknown>[],
     schemaName: schema?.schema?.name ?? model,
     requiredProperties: schema?.requiredProperties ?? [],
+    itemSchema: schema?.bodySchema?.items as MockJsonSchema | undefined,
+    schemas: info.schemas,
     emailFields: options.emailFields,
   });
   const failed = Object.keys(validationErrors).length;
@@ -225,7 +280,11 @@ function listEvents(options: { info: Info<'getEvents'>; store: MockStore }): Res
   const pagination = info.operation.pagination!;
   const types = readEnumFilter({ query: info.query, parameter: 'type', allowed: EVENT_TYPES });
   const limit = readLimit({ query: info.query, parameter: pagination.limitParameter });
-  const offset = readCursor({ query: info.query, parameter: pagination.cursorParameter });
+  const offset = readCursor({
+    query: info.query,
+    parameter: pagination.cursorParameter,
+    exampleCursor: info.operation.parameterExamples[pagination.cursorParameter],
+  });
   const matching = filterByTime({ items: store.events, query: info.query, time: (event) => event.event_time }).filter(
     (event) => !types || types.has(event.type ?? ''),
   );
@@ -249,7 +308,13 @@ function listOperations(options: { info: Info<'getAllOperations'>; store: MockSt
   const { info, store } = options;
   const pagination = info.operation.pagination!;
   const limit = readLimit({ query: info.query, parameter: pagination.limitParameter });
-  const offset = readCursor({ query: info.query, parameter: pagination.cursorParameter });
+  const offset = readCursor({
+    query: info.query,
+    parameter: pagination.cursorParameter,
+    exampleCursor: info.operation.parameterExamples[pagination.cursorParameter],
+  });
+  // A listing counts as a poll of every unfinished operation: a client that waits by listing must see them finish too.
+  for (const stored of store.operations.values()) advanceOperation(stored);
   // Newest first, as the API documents.
   const all = [...store.operations.values()].map((stored) => stored.operation).reverse();
   const matching = filterByTime({ items: all, query: info.query, time: (operation) => operation.created_at });
@@ -263,15 +328,25 @@ function triggerEvent(options: {
   settings: { documentationPolls: number };
 }): Response | WebResponse {
   const { info, store } = options;
-  const body = info.body as TriggerPublicEvent | undefined;
-  if (!body || typeof body !== 'object')
+  const sent = info.body as TriggerPublicEvent | undefined;
+  if (!sent || typeof sent !== 'object' || Array.isArray(sent))
     return messageResponse({ status: 400, message: 'request body must be a JSON object with contact and type' });
-  if (!TRIGGER_TYPES.includes(body.type as never)) {
+  if (!TRIGGER_TYPES.includes(sent.type as never)) {
     return messageResponse({
       status: 400,
-      message: `type must be one of ${TRIGGER_TYPES.join(', ')}, got ${JSON.stringify(body.type ?? null)}`,
+      message: `type must be one of ${TRIGGER_TYPES.join(', ')}, got ${JSON.stringify(sent.type ?? null)}`,
     });
   }
+  // The spec documents 400 "some values of request body can not be parsed" for this operation (no 422).
+  const bodySchema = info.operation.requestBody?.bodySchema;
+  const check = bodySchema
+    ? checkAgainstSchema({ value: sent, schema: bodySchema, schemas: info.schemas })
+    : { mismatches: [], value: sent };
+  if (check.mismatches.length > 0) {
+    const problems = check.mismatches.map(({ path, expected, found }) => `${path} must be ${expected}, got ${found}`);
+    return messageResponse({ status: 400, message: `some values of the request body can not be parsed: ${problems.join('; ')}` });
+  }
+  const body = check.value as TriggerPublicEvent;
   const contactId = body.contact?.id;
   if (!contactId) return messageResponse({ status: 400, message: 'contact.id is required: name the contact to trigger the event for' });
   const stored = store.contacts.get(contactId);

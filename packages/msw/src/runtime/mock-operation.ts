@@ -57,6 +57,8 @@ export interface MockOperation {
   readonly requestBody?: {
     readonly required: boolean;
     readonly schema?: MockSchemaRef;
+    /** The body's JSON Schema (of its preferred media type), to check what a request sends. */
+    readonly bodySchema?: MockJsonSchema;
     /** The body schema's (or its items') required properties. */
     readonly requiredProperties: readonly string[];
   };

@@ -33,13 +33,21 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const host = options.host ?? '127.0.0.1';
   const basePath = `/${(options.basePath ?? '/v1').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
+  let complero: MockComplero | undefined;
+  // The API promises a Request-Id on every response: answers made here, outside the handlers, take theirs from the mock's sequence too.
+  const requestIdHeaders = (): Record<string, string> =>
+    REQUEST_ID_HEADER ? { [REQUEST_ID_HEADER]: complero?.nextRequestId() ?? crypto.randomUUID() } : {};
   let origin = '';
   const server = createServer((incoming, outgoing) => {
     toFetchRequest({ incoming, origin })
       .then((request) => handle(request))
       .then((response) => writeResponse({ response, outgoing }))
       .catch((error: unknown) => {
-        outgoing.writeHead(500, { 'Content-Type': 'application/json' });
+        if (outgoing.headersSent) {
+          outgoing.destroy();
+          return;
+        }
+        outgoing.writeHead(500, { 'Content-Type': 'application/json', ...requestIdHeaders() });
         outgoing.end(JSON.stringify({ message: `mock server error: ${(error as Error).message}` }));
       });
   });
@@ -53,15 +61,17 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const address = server.address() as AddressInfo;
   origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const url = `${origin}${basePath}`;
-  const complero = createMockComplero({ ...options, baseUrl: url });
+  const mock = createMockComplero({ ...options, baseUrl: url });
+  complero = mock;
   handle = async (request) => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders(request) });
-    const response = (await getResponse(complero.handlers, request)) ?? notFound(request);
+    if (request.method === 'OPTIONS')
+      return new Response(null, { status: 204, headers: { ...corsHeaders(request), ...requestIdHeaders() } });
+    const response = (await getResponse(mock.handlers, request)) ?? notFound({ request, headers: requestIdHeaders() });
     return withCors({ response, request });
   };
   return {
     url,
-    complero,
+    complero: mock,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -100,13 +110,14 @@ async function writeResponse(options: { response: Response; outgoing: ServerResp
   outgoing.end(body);
 }
 
-function notFound(request: Request): Response {
+function notFound(options: { request: Request; headers: Record<string, string> }): Response {
+  const { request } = options;
   const { pathname } = new URL(request.url);
   return Response.json(
     {
       message: `no Complero operation matches ${request.method} ${pathname}: the API lives under the server's base URL (e.g. /v1/contacts)`,
     },
-    { status: 404, headers: REQUEST_ID_HEADER ? { [REQUEST_ID_HEADER]: crypto.randomUUID() } : {} },
+    { status: 404, headers: options.headers },
   );
 }
 

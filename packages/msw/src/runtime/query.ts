@@ -51,10 +51,14 @@ export function encodeCursor(offset: number): string {
   return btoa(`offset:${offset}`).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
 }
 
-/** Reads a cursor made by `encodeCursor` back into an offset (0 when absent). */
-export function readCursor(options: { query: URLSearchParams; parameter: string }): number {
+/**
+ * Reads a cursor made by `encodeCursor` back into an offset (0 when absent). The cursor the spec
+ * documents as the parameter's example (`exampleCursor`) reads as the first page: someone trying
+ * the documented example request should get data, not a 400.
+ */
+export function readCursor(options: { query: URLSearchParams; parameter: string; exampleCursor?: unknown }): number {
   const raw = options.query.get(options.parameter);
-  if (raw === null || raw === '') return 0;
+  if (raw === null || raw === '' || raw === options.exampleCursor) return 0;
   let decoded = '';
   try {
     decoded = atob(raw.replaceAll('-', '+').replaceAll('_', '/'));

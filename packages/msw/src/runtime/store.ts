@@ -55,12 +55,21 @@ export function eventKey(event: ContactEvent): string {
   return `${event.event_id}:${event.type}`;
 }
 
-/** Where the virtual clock starts: after the spec's example events. */
+/** Where the virtual clock starts unless told otherwise: a fixed moment, so runs repeat. */
 const CLOCK_START = Date.UTC(2025, 4, 1, 8, 0, 0);
 
-/** An empty store seeded by `seed`; `fill` puts the starting data in (again on every reset). */
-export function createMockStore(options: { seed: number; baseUrl: string; fill?: (store: MockStore) => void }): MockStore {
-  let clock = CLOCK_START;
+/**
+ * An empty store seeded by `seed`; `fill` puts the starting data in (again on every reset). The
+ * virtual clock starts at `clockStart` (epoch milliseconds; the first time it gives is one second later).
+ */
+export function createMockStore(options: {
+  seed: number;
+  baseUrl: string;
+  fill?: (store: MockStore) => void;
+  clockStart?: number;
+}): MockStore {
+  const clockStart = options.clockStart ?? CLOCK_START;
+  let clock = clockStart;
   let random = createRandom({ seed: options.seed, labels: ['store'] });
   const find = (where: { contactId: string; eventId?: string }): DocumentationRecord => {
     const record = [...store.documentation]
@@ -121,7 +130,7 @@ export function createMockStore(options: { seed: number; baseUrl: string; fill?:
       return record;
     },
     reset() {
-      clock = CLOCK_START;
+      clock = clockStart;
       random = createRandom({ seed: options.seed, labels: ['store'] });
       store.contacts.clear();
       store.employees.clear();

@@ -1,4 +1,6 @@
 import type { WebPostResponse, WebValidationErrors } from '@complero/types';
+import { checkAgainstSchema } from './check-schema.js';
+import type { MockJsonSchema, MockSchemas } from './mock-operation.js';
 import { jsonResponse } from './responses.js';
 
 /** Validation errors of a bulk upload, by item index (`"0"`, `"1"`, …), as `web.PostResponse.validation_errors` holds them. */
@@ -7,40 +9,54 @@ export type UploadValidationErrors = Record<string, WebValidationErrors>;
 // Deliberately simple: what the API's `email` tag rejects in practice (no @, spaces, no dot in the domain).
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What `validateUploadItems` found, and the items as the API would store them. */
+export interface UploadValidation {
+  readonly validationErrors: UploadValidationErrors;
+  /** The items without the fields their schema does not declare (the API's typed decoder drops them). */
+  readonly items: readonly Record<string, unknown>[];
+}
+
 /**
- * Checks upload items like the API's validator: a missing required field → `v1c002`, a malformed
- * email → `v1c001`. Messages follow the Go validator wording the API returns.
+ * Checks upload items like the API's validator: a missing required field → `v1c002`; a field of
+ * the wrong type (checked against `itemSchema`) or a malformed email → `v1c001`. Messages follow
+ * the Go validator wording the API returns.
  */
 export function validateUploadItems(options: {
   items: readonly Record<string, unknown>[];
   schemaName: string;
   requiredProperties: readonly string[];
+  /** The schema of one item, e.g. `{ $ref: '#/components/schemas/ContactUpload' }`; without it only required fields and emails are checked. */
+  itemSchema: MockJsonSchema | undefined;
+  schemas: MockSchemas;
   emailFields: (item: Record<string, unknown>) => readonly { path: string; value: unknown }[];
-}): UploadValidationErrors {
+}): UploadValidation {
   const errors: UploadValidationErrors = {};
-  options.items.forEach((item, index) => {
+  const key = (path: string) => `Key: '${options.schemaName}.${path}' Error:Field validation for '${path}' failed`;
+  const items = options.items.map((item, index) => {
     const itemErrors: WebValidationErrors = {};
     for (const field of options.requiredProperties) {
       const value = item[field];
       if (value === undefined || value === null || value === '') {
-        itemErrors[field] = {
-          code: 'v1c002',
-          message: `Key: '${options.schemaName}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`,
-        };
+        itemErrors[field] = { code: 'v1c002', message: `${key(field)} on the 'required' tag` };
       }
+    }
+    const check = options.itemSchema
+      ? checkAgainstSchema({ value: item, schema: options.itemSchema, schemas: options.schemas })
+      : { mismatches: [], value: item };
+    for (const { path, expected, found } of check.mismatches) {
+      if (itemErrors[path]) continue;
+      itemErrors[path] = { code: 'v1c001', message: `${key(path)} on the 'type' tag: expected ${expected}, got ${found}` };
     }
     for (const { path, value } of options.emailFields(item)) {
       if (value === undefined || itemErrors[path]) continue;
       if (typeof value !== 'string' || !EMAIL.test(value)) {
-        itemErrors[path] = {
-          code: 'v1c001',
-          message: `Key: '${options.schemaName}.${path}' Error:Field validation for '${path}' failed on the 'email' tag`,
-        };
+        itemErrors[path] = { code: 'v1c001', message: `${key(path)} on the 'email' tag` };
       }
     }
     if (Object.keys(itemErrors).length > 0) errors[String(index)] = itemErrors;
+    return check.value as Record<string, unknown>;
   });
-  return errors;
+  return { validationErrors: errors, items };
 }
 
 /** The email fields of a `ContactUpload`: `section_private|section_work.emails[i].email`. */

@@ -120,18 +120,18 @@ function operationStatements(options: { model: ApiModel; operations: readonly Op
 }
 
 /**
- * `MOCK_SCHEMAS`: the component schemas the documented response bodies refer to (transitively),
- * without descriptions, so the runtime can generate a default body that validates.
+ * `MOCK_SCHEMAS`: the component schemas the documented response and request bodies refer to
+ * (transitively), without descriptions, so the runtime can generate a default body that validates
+ * and check the type of every field a request sends before the stateful mock stores it.
  */
 function schemaStatements(model: ApiModel): StatementStructures[] {
   const byName = new Map(model.schemas.map((named) => [named.name, named.schema]));
   const reachable = new Set<string>();
-  const pending = model.operations.flatMap((operation) =>
-    operation.responses.flatMap((response) => {
-      const schema = preferredContent(response.contents)?.schema;
-      return schema ? referencedSchemas(schema) : [];
-    }),
-  );
+  const bodies = model.operations.flatMap((operation) => [
+    ...operation.responses.map((response) => preferredContent(response.contents)?.schema),
+    operation.requestBody ? preferredContent(operation.requestBody.contents)?.schema : undefined,
+  ]);
+  const pending = bodies.flatMap((schema) => (schema ? referencedSchemas(schema) : []));
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     const schema = byName.get(name);
     if (reachable.has(name) || !schema) continue;
@@ -151,7 +151,7 @@ function schemaStatements(model: ApiModel): StatementStructures[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs([
-        "The spec's component schemas that response bodies refer to, by `components.schemas` key: what default bodies are generated from.",
+        "The spec's component schemas that response and request bodies refer to, by `components.schemas` key: what default bodies are generated from and request bodies are checked against.",
       ]),
       declarations: [{ name: 'MOCK_SCHEMAS', type: 'MockSchemas', initializer: JSON.stringify(schemas, null, 2) }],
     },
@@ -237,6 +237,7 @@ function describeOperation(options: {
       ? omitUndefined({
           required: operation.requestBody.required,
           schema: schemaRefOf(preferredContent(operation.requestBody.contents)?.schema),
+          bodySchema: stripOptional(preferredContent(operation.requestBody.contents)?.schema),
           requiredProperties: requiredPropertiesOf({ model, schema: preferredContent(operation.requestBody.contents)?.schema }),
         })
       : undefined,
@@ -266,6 +267,10 @@ function describeOperation(options: {
   });
 }
 
+function stripOptional(schema: SchemaObject | undefined): unknown {
+  return schema ? stripSchema(schema) : undefined;
+}
+
 function describeResponse(response: Response): Record<string, unknown> {
   const content = preferredContent(response.contents);
   const example = response.examples.find((candidate) => isJsonMediaType(candidate.mediaType)) ?? response.examples[0];
@@ -274,7 +279,7 @@ function describeResponse(response: Response): Record<string, unknown> {
     description: response.description,
     mediaTypes: response.contents.map((media) => media.mediaType),
     schema: schemaRefOf(content?.schema),
-    bodySchema: content?.schema ? stripSchema(content.schema) : undefined,
+    bodySchema: stripOptional(content?.schema),
     binary: isBinaryContent(response),
     headers: response.headers.map((header) => header.name),
     example: example?.value,
@@ -467,8 +472,19 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       ]),
       parameters: [{ name: 'options', type: 'CreateHandlersOptions', initializer: '{}' }],
       returnType: 'HttpHandler[]',
+      statements: ['return createHandlersFromContext({ context: createDefaultHandlerContext(options), overrides: options.overrides });'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createHandlersFromContext',
+      docs: docs([
+        'Like `createHandlers`, on a context the caller keeps: a stateful mock holds on to it to restart its request ids (`context.resetRequestIds()`).',
+      ]),
+      parameters: [{ name: 'options', type: '{ readonly context: HandlerContext; readonly overrides?: MockOverrides | undefined }' }],
+      returnType: 'HttpHandler[]',
       statements: [
-        'const context = createDefaultHandlerContext(options);',
+        'const { context } = options;',
         'const overrides: MockOverrides = options.overrides ?? {};',
         `return [${operations
           .map(
