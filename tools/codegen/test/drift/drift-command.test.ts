@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCli } from '../../src/cli.js';
-import type { SpecDocument } from './model-of.js';
+import type { SpecDocument } from './fixture-specs.js';
 import { createTempRepo, REPO_ROOT, snapshotFiles } from './temp-repo.js';
 import { startUpstreamServer } from './upstream-server.js';
 
