@@ -393,6 +393,17 @@ const MINOR_CASES: readonly Case[] = [
     expected: { rule: 'response-property-added', operation: 'GetContact', pointer: '#/components/schemas/Contact/properties/x-region' },
   },
   {
+    when: 'a response header named like a vendor extension is added',
+    change: (spec) => {
+      getContact(spec).responses['200'].headers['x-rate-limit'] = { type: 'integer' };
+    },
+    expected: {
+      rule: 'response-header-added',
+      operation: 'GetContact',
+      pointer: '#/paths/~1contacts~1{id}/get/responses/200/headers/x-rate-limit',
+    },
+  },
+  {
     when: 'an optional response property becomes required',
     change: (spec) => contact(spec).required.push('status'),
     expected: {
@@ -480,6 +491,14 @@ const PATCH_CASES: readonly Case[] = [
     when: 'an example changes',
     change: (spec) => {
       getContact(spec).responses['200'].examples['application/json'].id = 'c-2';
+    },
+    expected: { rule: 'example-changed', operation: 'GetContact', pointer: '#/paths/~1contacts~1{id}/get/responses/200/content' },
+  },
+  {
+    // Example values are data: an `x-` field in one is no vendor extension.
+    when: 'an example gains a field named like a vendor extension',
+    change: (spec) => {
+      getContact(spec).responses['200'].examples['application/json']['x-trace'] = 't-1';
     },
     expected: { rule: 'example-changed', operation: 'GetContact', pointer: '#/paths/~1contacts~1{id}/get/responses/200/content' },
   },
