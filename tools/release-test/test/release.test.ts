@@ -18,6 +18,12 @@ import {
   type WorkspacePackage,
 } from './harness/workspace-copy.js';
 
+/** The issue's budget for the whole rehearsal: registry, version, publish, four installs and checks. */
+const BUDGET_MS = 120_000;
+const started = performance.now();
+/** The changesets `fixed` group: the packages that release together, in lockstep. */
+const FOUR_PACKAGES = ['@complero/types', '@complero/client', '@complero/msw', '@complero/react-query'];
+
 const packages = await listPublicPackages();
 const RELEASE_NOTE = 'Release rehearsal: every package, one minor bump.';
 
@@ -66,8 +72,10 @@ function bumpMinor(version: string): string {
 }
 
 describe('a release into a local verdaccio registry', () => {
-  it('releases at least @complero/types', () => {
-    expect(packages.map((pkg) => pkg.name)).toContain('@complero/types');
+  it('releases exactly the four packages of the changesets fixed group', async () => {
+    const config = JSON.parse(await readFile(path.join(REPO_ROOT, '.changeset/config.json'), 'utf8')) as { fixed: string[][] };
+    expect(config.fixed).toStrictEqual([FOUR_PACKAGES]);
+    expect(packages.map((pkg) => pkg.name).sort()).toStrictEqual([...FOUR_PACKAGES].sort());
   });
 
   it('bumps every package in lockstep with changeset version and writes their changelogs', async () => {
@@ -82,10 +90,10 @@ describe('a release into a local verdaccio registry', () => {
 
   it('publishes every public package with changeset publish, tags it, and rewrites workspace:* to the released version', async () => {
     const tags = (await runCommand({ command: 'git', args: ['tag', '--list'], cwd: workspace })).stdout.trim().split('\n').sort();
+    expect(tags).toStrictEqual(FOUR_PACKAGES.map((name) => `${name}@${bumpMinor(versions.get(name) as string)}`).sort());
     for (const pkg of packages) {
       const version = bumpMinor(versions.get(pkg.name) as string);
       expect(published).toContain(`${pkg.name}@${version}`);
-      expect(tags).toContain(`${pkg.name}@${version}`);
       const response = await fetch(`${registry.url}/${pkg.name.replace('/', '%2f')}/${version}`);
       expect(response.status).toBe(200);
       const manifest = (await response.json()) as { dependencies?: Record<string, string> };
@@ -160,5 +168,9 @@ describe('a release into a local verdaccio registry', () => {
     const { pid } = registry;
     await registry.stop();
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+
+  it('finishes within two minutes', () => {
+    expect(performance.now() - started).toBeLessThan(BUDGET_MS);
   });
 });

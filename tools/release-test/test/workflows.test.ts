@@ -12,6 +12,10 @@ function readWorkflow(name: string): { text: string; workflow: Workflow } {
   return { text, workflow: parse(text) as Workflow };
 }
 
+/** The token that opens PRs: the bot's (PRs opened with the default token get no CI), else the default one. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+const BOT_TOKEN = '${{ secrets.COMPLERO_BOT_TOKEN || github.token }}';
+
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
 const runs = (workflow: Workflow) => steps(workflow).flatMap((step) => (step.run ? [step.run] : []));
 const action = (workflow: Workflow, name: string) => steps(workflow).find((step) => step.uses?.startsWith(`${name}@`));
@@ -80,6 +84,10 @@ describe('spec-drift.yml', () => {
   it('may push a branch and open pull requests, nothing more', () => {
     expect(job.permissions).toStrictEqual({ contents: 'write', 'pull-requests': 'write' });
   });
+
+  it('opens the pull request as the bot, so that CI runs on it', () => {
+    expect(action(workflow, 'peter-evans/create-pull-request')?.with?.token).toBe(BOT_TOKEN);
+  });
 });
 
 describe('release.yml', () => {
@@ -91,6 +99,21 @@ describe('release.yml', () => {
 
   it('opens the version PR with changeset version and publishes with pnpm release', () => {
     expect(action(workflow, 'changesets/action')?.with).toMatchObject({ version: 'pnpm changeset version', publish: 'pnpm release' });
+  });
+
+  it('opens the version PR as the bot, so that CI runs on it, and publishes with NPM_TOKEN and provenance', () => {
+    expect(action(workflow, 'changesets/action')?.env).toStrictEqual({
+      GITHUB_TOKEN: BOT_TOKEN,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      NPM_TOKEN: '${{ secrets.NPM_TOKEN }}',
+      NPM_CONFIG_PROVENANCE: 'true',
+    });
+  });
+
+  it('may push the version commit and tags, open the version PR and sign provenance, nothing more', () => {
+    expect(Object.values(workflow.jobs).map((job) => job.permissions)).toStrictEqual([
+      { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config.js';
 import { type LoadedSpec, loadSpecFile, parseSpecBytes } from '../load.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
-import { upgradeToOpenApi3 } from '../upgrade.js';
+import { type OpenApiDocument, upgradeToOpenApi3 } from '../upgrade.js';
 import { validateSpec } from '../validate.js';
 import { classifyChanges } from './classify.js';
 import { fetchUpstream } from './fetch-upstream.js';
@@ -39,11 +39,14 @@ export async function checkDrift(options: {
   const { config } = options;
   const maxBytes = config.maxSpecBytes;
   const committedSpec = await loadSpecFile({ path: config.spec, ...(maxBytes ? { maxBytes } : {}) });
-  const before = await toModel({ spec: committedSpec, config });
+  const before = await prepareSpec({ spec: committedSpec, config });
   const fetched = await fetchUpstream({ url: options.upstreamUrl, timeoutMs: options.timeoutMs });
   const upstreamSpec = parseSpecBytes({ bytes: fetched.bytes, file: options.upstreamUrl, maxBytes });
-  const after = await toModel({ spec: upstreamSpec, config });
-  const changes = classifyChanges({ before, after });
+  const after = await prepareSpec({ spec: upstreamSpec, config });
+  const changes = classifyChanges({
+    models: { before: before.model, after: after.model },
+    documents: { before: before.document, after: after.document },
+  });
   return {
     result: {
       status: changes.length === 0 ? 'in-sync' : 'drift',
@@ -56,9 +59,10 @@ export async function checkDrift(options: {
   };
 }
 
-async function toModel(options: { spec: LoadedSpec; config: ResolvedConfig }): Promise<ApiModel> {
+/** The spec's OpenAPI 3 form and the generator's model of it. */
+async function prepareSpec(options: { spec: LoadedSpec; config: ResolvedConfig }): Promise<{ document: OpenApiDocument; model: ApiModel }> {
   const { spec, config } = options;
   const version = validateSpec({ spec, requireOperationIds: config.requireOperationIds });
   const document = await upgradeToOpenApi3({ document: spec.document, version, file: spec.file });
-  return buildModel({ document, patterns: config.patterns, resources: config.resources });
+  return { document, model: buildModel({ document, patterns: config.patterns, resources: config.resources }) };
 }

@@ -3,6 +3,7 @@ import type { ApiModel, MediaContent, Operation, Parameter, Response } from '../
 import { compareSchemas, type SchemaSubject } from './compare-schemas.js';
 import { isDeepEqual } from './deep-equal.js';
 import { createChange, type Direction, type DriftChange, type RuleId } from './rules.js';
+import { classifyVendorExtensions } from './vendor-extensions.js';
 
 type Models = { readonly before: ApiModel; readonly after: ApiModel };
 type Emit = (rule: RuleId, pointer: string, message: string) => void;
@@ -11,10 +12,21 @@ type Emit = (rule: RuleId, pointer: string, message: string) => void;
  * Classifies every semantic difference between two models (the committed spec's and the
  * upstream one's). Works on the generator's model, so formatting, key order and YAML vs JSON
  * never show up; direction-aware, so "a new enum value" is safe in a request and breaking in a
- * response. Returns changes in a stable order: document, then operations by path and method.
+ * response. The OpenAPI 3 documents the models were built from are read only for vendor
+ * extensions, which the model does not keep. Returns changes in a stable order: document, then
+ * operations by path and method, then vendor extensions.
  */
-export function classifyChanges(models: Models): DriftChange[] {
-  const changes = [...classifyDocument(models), ...classifyUnusedSchemas(models), ...classifyOperations(models)];
+export function classifyChanges(options: {
+  models: Models;
+  documents: { readonly before: unknown; readonly after: unknown };
+}): DriftChange[] {
+  const { models } = options;
+  const changes = [
+    ...classifyDocument(models),
+    ...classifyUnusedSchemas(models),
+    ...classifyOperations(models),
+    ...classifyVendorExtensions({ documents: options.documents, operations: models.after.operations }),
+  ];
   if (changes.length === 0 && !isDeepEqual(canonicalise(models.before), canonicalise(models.after))) {
     // A difference that no rule names is still drift: say so rather than report "in sync".
     changes.push(
@@ -287,8 +299,8 @@ function compareParameters(options: { before: Operation; after: Operation; emit:
         `${label(next)} is ${next.deprecated ? 'now deprecated' : 'no longer deprecated'}`,
       );
     }
-    if (old.style !== next.style || old.explode !== next.explode) {
-      emit('parameter-type-changed', pointer, `${label(next)}: serialisation (style/explode) changed`);
+    if (old.style !== next.style || old.explode !== next.explode || old.delimiter !== next.delimiter) {
+      emit('parameter-type-changed', pointer, `${label(next)}: serialisation (style/explode/delimiter) changed`);
     }
     options.compare({
       before: { schema: old.schema, pointer: `${pointerOf(before, old)}/schema` },

@@ -13,7 +13,7 @@ export interface LocatedSchema {
 export type SchemaSubject = 'parameter' | 'body' | 'response-header';
 
 /** Keywords that document a schema and never change a type. */
-const DOC_KEYWORDS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'x-example']);
+const DOC_KEYWORDS = new Set(['description', 'title', 'example', 'examples', 'externalDocs']);
 /** Keywords that validate values without changing their TypeScript type. */
 const CONSTRAINT_KEYWORDS = new Set([
   'format',
@@ -199,7 +199,7 @@ function compareDocs(options: {
   if (!isDeepEqual(a.description, b.description) || !isDeepEqual(a.title, b.title)) {
     emit('description-changed', `${options.pointer}/description`, `${options.label}: description changed`);
   }
-  if (!isDeepEqual(a.example, b.example) || !isDeepEqual(a.examples, b.examples) || !isDeepEqual(a['x-example'], b['x-example'])) {
+  if (!isDeepEqual(a.example, b.example) || !isDeepEqual(a.examples, b.examples)) {
     emit('example-changed', `${options.pointer}/example`, `${options.label}: example changed`);
   }
 }
@@ -215,6 +215,9 @@ function compareConstraints(options: {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   for (const keyword of keys) {
     if (DOC_KEYWORDS.has(keyword) || STRUCTURE_KEYWORDS.has(keyword) || ['allOf', 'oneOf', 'anyOf', 'not'].includes(keyword)) continue;
+    // `x-*` keys never change a type: vendor extensions are classified once for the whole
+    // document (vendor-extensions.ts), and the upgrade's own notes are no change at all.
+    if (keyword.startsWith('x-')) continue;
     if (isDeepEqual(a[keyword], b[keyword])) continue;
     const rule: RuleId = CONSTRAINT_KEYWORDS.has(keyword) ? 'constraint-changed' : 'unclassified-change';
     emit(

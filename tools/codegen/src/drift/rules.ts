@@ -53,11 +53,17 @@ export const RULES = {
   'response-property-made-optional': { impact: 'major', summary: 'a required response property became optional' },
   'response-property-made-required': { impact: 'minor', summary: 'an optional response property became required' },
   'response-property-type-changed': { impact: 'major', summary: "a response body's or property's type changed" },
-  // Enums, by direction: a client sends request values and must handle every response value.
+  // Enums, by direction: a generated SDK turns an enum into a union type. Clients send request
+  // values, so only a wider request union is safe; they compare and switch on response values, so
+  // a response union that widens (an unhandled case) or narrows (`status === 'gone'` no longer
+  // compiles) breaks them either way.
   'enum-value-removed-request': { impact: 'major', summary: 'a value clients may send is no longer accepted' },
   'enum-value-added-response': { impact: 'major', summary: 'a value clients do not handle may now be returned' },
+  'enum-value-removed-response': {
+    impact: 'major',
+    summary: 'a value is no longer returned (code that compares against it no longer compiles)',
+  },
   'enum-value-added-request': { impact: 'minor', summary: 'a new value clients may send' },
-  'enum-value-removed-response': { impact: 'minor', summary: 'a value is no longer returned' },
   // Named schemas (exported types)
   'schema-removed': { impact: 'major', summary: 'a named schema (an exported type) is gone' },
   'schema-added': { impact: 'minor', summary: 'a new named schema' },
@@ -70,6 +76,10 @@ export const RULES = {
   'tags-changed': { impact: 'patch', summary: "an operation's tags or the document's tag list changed" },
   'deprecated-changed': { impact: 'patch', summary: 'something was marked (or un-marked) deprecated' },
   'info-changed': { impact: 'patch', summary: "the document's title or version changed" },
+  'vendor-extension-changed': {
+    impact: 'patch',
+    summary: 'an `x-*` vendor extension changed, wherever it sits (the generator never turns one into code)',
+  },
   'unclassified-change': { impact: 'minor', summary: 'the models differ in a way no other rule names: review by hand' },
 } as const satisfies Record<string, { impact: Impact; summary: string }>;
 

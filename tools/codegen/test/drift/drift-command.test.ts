@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCli } from '../../src/cli.js';
-import type { SpecDocument } from './model-of.js';
+import type { SpecDocument } from './fixture-specs.js';
 import { createTempRepo, REPO_ROOT, snapshotFiles } from './temp-repo.js';
 import { startUpstreamServer } from './upstream-server.js';
 
@@ -18,6 +17,13 @@ function withOptionalPingParameter(): string {
   return stringify(spec);
 }
 
+/** The committed spec with another summary on Ping: documentation only, a patch. */
+function withNewPingSummary(): string {
+  const spec = structuredClone(committed);
+  spec.paths['/ping'].get.summary = 'Check that Complero answers';
+  return stringify(spec);
+}
+
 function withoutPing(): SpecDocument {
   const spec = structuredClone(committed);
   delete spec.paths['/ping'];
@@ -26,6 +32,7 @@ function withoutPing(): SpecDocument {
 
 const server = await startUpstreamServer({
   '/same.json': { kind: 'body', contentType: 'application/json', body: JSON.stringify(reorder(committed)) },
+  '/patch.yaml': { kind: 'body', contentType: 'application/yaml', body: withNewPingSummary() },
   '/minor.yaml': { kind: 'body', contentType: 'application/yaml', body: withOptionalPingParameter() },
   '/major.json': { kind: 'body', contentType: 'application/json', body: JSON.stringify(withoutPing(), null, 2) },
   '/error.yaml': { kind: 'body', status: 500, contentType: 'text/plain', body: 'internal error' },
@@ -107,6 +114,29 @@ describe('complero-codegen drift', () => {
     });
   });
 
+  it('exits 1 and recommends patch when upstream only changes a summary', async () => {
+    const { code, stdout } = await drift(['--upstream', server.url('/patch.yaml'), '--format', 'json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: 'drift',
+      bump: 'patch',
+      changes: [
+        {
+          impact: 'patch',
+          rule: 'summary-changed',
+          operation: 'Ping',
+          pointer: '#/paths/~1ping/get/summary',
+          message: 'Ping: summary changed',
+        },
+      ],
+    });
+  });
+
+  it('exits 0 on patch drift with --fail-on minor', async () => {
+    const { code } = await drift(['--upstream', server.url('/patch.yaml'), '--fail-on', 'minor']);
+    expect(code).toBe(0);
+  });
+
   it('prints the changes operation by operation with their impact in text', async () => {
     const { code, stdout } = await drift(['--upstream', server.url('/major.json')]);
     expect(code).toBe(1);
@@ -148,6 +178,15 @@ describe('complero-codegen drift', () => {
     await drift(['--upstream', server.url('/minor.yaml'), '--fail-on', 'none'], { GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary });
     expect(await readFile(outputs, 'utf8')).toBe('drift=true\nbump=minor\n');
     expect(await readFile(summary, 'utf8')).toContain('| minor | Ping | `parameter-added-optional` |');
+  });
+
+  it('writes drift=false and bump=none under GitHub Actions when in sync', async () => {
+    const outputs = path.join(repo.root, 'github-output');
+    const summary = path.join(repo.root, 'github-summary');
+    const { code } = await drift([], { GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary });
+    expect(code).toBe(0);
+    expect(await readFile(outputs, 'utf8')).toBe('drift=false\nbump=none\n');
+    expect(await readFile(summary, 'utf8')).toContain('**In sync**: the upstream spec describes the same API as the committed one.');
   });
 
   describe('exits 2 and changes no file', () => {
@@ -200,10 +239,9 @@ describe('complero-codegen drift', () => {
       const manifest = JSON.parse(await readFile(path.join(repo.root, 'packages/codegen-manifest.json'), 'utf8'));
       expect(manifest.specSha256).toBe(report.upstream.sha256);
       const changeset = await readFile(path.join(repo.root, `.changeset/spec-drift-${report.upstream.sha256.slice(0, 12)}.md`), 'utf8');
+      // Exactly the four packages of the changesets `fixed` group: they release in lockstep.
       expect(changeset.split('\n---\n')[0]).toBe(
-        `---\n${packageNames()
-          .map((name) => `"${name}": minor`)
-          .join('\n')}`,
+        '---\n"@complero/types": minor\n"@complero/client": minor\n"@complero/msw": minor\n"@complero/react-query": minor',
       );
       expect(changeset).toContain('- minor: Ping: query parameter "locale" was added (optional) (`parameter-added-optional`)');
       const operations = await readFile(path.join(repo.root, 'packages/types/src/generated/operations.ts'), 'utf8');
@@ -224,10 +262,3 @@ describe('complero-codegen drift', () => {
     });
   });
 });
-
-/** The lockstep packages present in the repository today, in changeset order. */
-function packageNames(): string[] {
-  return ['types', 'client', 'msw', 'react-query']
-    .filter((folder) => existsSync(path.join(REPO_ROOT, 'packages', folder, 'package.json')))
-    .map((folder) => `@complero/${folder}`);
-}
