@@ -34,7 +34,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   checkLimits({ timeoutMs, maxRetries });
   const key = options.apiKey;
   // JSON text escapes `"` and `\`, so a key holding them appears there in its escaped form too.
-  const forms = key ? [key, JSON.stringify(key).slice(1, -1)] : [];
+  const forms = key ? [JSON.stringify(key).slice(1, -1), key] : [];
   return {
     timeoutMs,
     maxRetries,

@@ -7,7 +7,7 @@ export function redactJson(value: unknown, redact: Redact): unknown {
   try {
     const text = JSON.stringify(value);
     const clean = redact(text);
-    // Parsing can fail when a JSON-escaped key straddled an escape sequence; the text is still clean.
+    // Parsing fails when the key also matched JSON syntax (say, a key ending in `"`); the text is clean all the same.
     return clean === text ? value : parseOr(clean);
   } catch {
     return undefined;

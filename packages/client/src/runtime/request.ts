@@ -54,7 +54,9 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         const requestId = response.headers.get(requestIdHeader) ?? undefined;
         if (response.ok) {
           return {
-            data: operation.binary ? data : parseJson({ text: data as string | undefined, status: response.status, requestId, where, redact: settings.redact }),
+            data: operation.binary
+              ? data
+              : parseJson({ text: data as string | undefined, status: response.status, requestId, where, redact: settings.redact }),
             status: response.status,
             requestId,
             headers: pickHeaders(response.headers, operation.headers),
@@ -85,7 +87,8 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         link.release();
       }
       // `undefined` also when the server asks to wait longer than `retryDelay.maxRetryAfterMs`.
-      const delay = retryable && attempt < maxRetries ? computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }) : undefined;
+      const delay =
+        retryable && attempt < maxRetries ? computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }) : undefined;
       if (delay === undefined) throw failure;
       await sleep(delay, call.signal);
     }
