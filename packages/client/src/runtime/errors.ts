@@ -100,7 +100,7 @@ export class ServerError extends CompleroError {
   override name = 'ServerError' as const;
 }
 
-/** No response arrived: DNS, refused or reset connection, CORS. `cause` holds the fetch error. */
+/** No response arrived: DNS, refused or reset connection, CORS. `cause` holds the fetch error (the API key redacted). */
 export class ConnectionError extends CompleroError {
   override name = 'ConnectionError' as const;
 }
