@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, BulkUploadError, CompleroError, ConnectionError, createCompleroClient } from '../src/index.js';
+import { identificationHeaders } from '../src/runtime/config.js';
 import { useTestServers } from './support/server.js';
 
 const API_KEY = 'sk_live_7f3a9c2e51d84b06';
@@ -73,6 +74,16 @@ describe('authentication', () => {
     const { headers } = server.requests[0]!;
     expect(headers['user-agent']).toMatch(/^complero-client-js\/\d+\.\d+\.\d+ node\/v\d+/);
     expect([headers['x-team'], headers['x-call']]).toStrictEqual(['crm', 'one']);
+  });
+
+  it('sends the identification header only where the runtime is Node-like', () => {
+    const node = { process: { versions: { node: '20.11.1' } } };
+    const worker = { navigator: { userAgent: 'Mozilla/5.0' } };
+    expect([
+      identificationHeaders({ version: '1.2.3', runtime: node }),
+      identificationHeaders({ version: '1.2.3', runtime: worker }),
+      identificationHeaders({ version: '1.2.3', runtime: { process: { versions: {} } } }),
+    ]).toStrictEqual([{ 'User-Agent': 'complero-client-js/1.2.3 node/v20.11.1' }, {}, {}]);
   });
 
   it('uses a fetch installed after the client was created', async () => {
