@@ -103,7 +103,7 @@ describe('bulk uploads', () => {
     >;
     expect(error).toBeInstanceOf(BulkUploadError);
     expect(error.message).toBe(
-      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 were rejected, none of them was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
+      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
     );
     expect(error.failedOutcome).toBe('rejected');
     expect(error.accepted.map((chunk) => (chunk as { operationId: string }).operationId)).toStrictEqual(['op_0']);
@@ -119,7 +119,7 @@ describe('bulk uploads', () => {
     const server = await startServer(() => ({ status: 202 }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     await expect(complero.contacts.upload(contacts(1))).rejects.toThrow(
-      'Bulk upload stopped: no items were accepted; items 0 failed but may have been received; check the operations before sending them again (POST /contacts answered 202 without an Operation-Id header.).',
+      'Bulk upload stopped: no items were accepted; items 0 may have been received; check the operations before sending again (POST /contacts answered 202 without an Operation-Id header.).',
     );
   });
 
@@ -153,11 +153,11 @@ describe('what a failed chunk may have left on the server', () => {
     return error;
   }
 
-  it('says a chunk the server refused with a 422 was rejected and nothing of it stored', async () => {
+  it('says a chunk the server refused with a 422 was rejected and none of it stored', async () => {
     const error = await uploadFailingWith({ reply: { status: 422, json: { message: 'invalid' } } });
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'rejected',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 were rejected, none of them was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 2 were not sent.',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 2 were not sent.',
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('what a failed chunk may have left on the server', () => {
     const error = await uploadFailingWith({ reply: { status: 503, json: { message: 'overloaded' } } });
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'unknown',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 failed but may have been received; check the operations before sending them again (503 Service Unavailable: overloaded (POST /contacts)); items 2 were not sent.',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (503 Service Unavailable: overloaded (POST /contacts)); items 2 were not sent.',
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('what a failed chunk may have left on the server', () => {
     const error = await uploadFailingWith({ reply: { status: 202, delayMs: 500 }, timeoutMs: 100 });
     expect([error.failedOutcome, error.message, error.cause instanceof TimeoutError]).toStrictEqual([
       'unknown',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 failed but may have been received; check the operations before sending them again (POST /contacts timed out after 100 ms.); items 2 were not sent.',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (POST /contacts timed out after 100 ms.); items 2 were not sent.',
       true,
     ]);
   });
@@ -182,7 +182,7 @@ describe('what a failed chunk may have left on the server', () => {
     const error = await uploadFailingWith({ reply: { destroy: true } });
     expect([error.failedOutcome, error.cause instanceof ConnectionError]).toStrictEqual(['unknown', true]);
     expect(error.message).toMatch(
-      /^Bulk upload stopped: items 0 were accepted \(operations op_0\); items 1 failed but may have been received; check the operations before sending them again \(POST \/contacts failed before a response arrived: .+\); items 2 were not sent\.$/,
+      /^Bulk upload stopped: items 0 were accepted \(operations op_0\); items 1 may have been received; check the operations before sending again \(POST \/contacts failed before a response arrived: .+\); items 2 were not sent\.$/,
     );
   });
 
@@ -197,7 +197,7 @@ describe('what a failed chunk may have left on the server', () => {
     const error = (await complero.contacts.upload(contacts(1)).catch((caught: unknown) => caught)) as BulkUploadError;
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'rejected',
-      'Bulk upload stopped: no items were accepted; items 0 were rejected, none of them was stored (POST /contacts failed before a response arrived: fetch failed (ECONNREFUSED)).',
+      'Bulk upload stopped: no items were accepted; items 0 were rejected: none was stored (POST /contacts failed before a response arrived: fetch failed (ECONNREFUSED)).',
     ]);
   });
 });

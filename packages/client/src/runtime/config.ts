@@ -61,7 +61,7 @@ interface Runtime {
  * and their Web Workers forbid `User-Agent`, and would preflight any custom header instead.
  * `runtime` is the global object to look at (default `globalThis`).
  */
-export function identificationHeaders(options: { version: string; runtime?: Runtime }): Record<string, string> {
-  const node = (options.runtime ?? (globalThis as Runtime)).process?.versions?.node;
+export function identificationHeaders(options: { version: string; runtime?: object }): Record<string, string> {
+  const node = ((options.runtime ?? globalThis) as Runtime).process?.versions?.node;
   return node ? { 'User-Agent': `complero-client-js/${options.version} node/v${node}` } : {};
 }

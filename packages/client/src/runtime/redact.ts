@@ -1,24 +1,19 @@
 /** Replaces the API key in a text (see `ResolvedOptions.redact`). */
 export type Redact = (text: string) => string;
 
-/** A JSON value with the key redacted; `undefined` for values JSON cannot carry (cycles, `BigInt`). */
+/**
+ * A JSON value with the key redacted: the value itself when it holds no key, the redacted text
+ * when that no longer parses (the key also matched JSON syntax, say it ends in `"`), and
+ * `undefined` for values JSON cannot carry (cycles, `BigInt`).
+ */
 export function redactJson(value: unknown, redact: Redact): unknown {
-  if (value === undefined) return undefined;
+  let clean: string | undefined;
   try {
     const text = JSON.stringify(value);
-    const clean = redact(text);
-    // Parsing fails when the key also matched JSON syntax (say, a key ending in `"`); the text is clean all the same.
-    return clean === text ? value : parseOr(clean);
+    clean = redact(text);
+    return clean === text ? value : JSON.parse(clean);
   } catch {
-    return undefined;
-  }
-}
-
-function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+    return clean;
   }
 }
 
@@ -33,16 +28,17 @@ export function redactCause(value: unknown, redact: Redact, depth = 0): unknown 
   if (Array.isArray(value)) return value.map((item) => redactCause(item, redact, depth + 1));
   if (!(value instanceof Error)) return typeof value === 'object' ? redactJson(value, redact) : value;
   const copy = Object.setPrototypeOf(new Error(redact(value.message)), Object.getPrototypeOf(value)) as Error;
+  const keys = Object.keys(value);
   // Cycles of causes exist in the wild; past a few levels nothing useful is left to keep.
-  for (const name of ['name', 'stack', 'code', 'cause', 'errors', ...Object.keys(value)]) {
+  for (const name of ['name', 'stack', 'code', 'cause', 'errors', ...keys]) {
     const field = (value as unknown as Record<string, unknown>)[name];
-    if (field === undefined) continue;
-    Object.defineProperty(copy, name, {
-      value: depth < 8 ? redactCause(field, redact, depth + 1) : undefined,
-      writable: true,
-      configurable: true,
-      enumerable: Object.getOwnPropertyDescriptor(value, name)?.enumerable ?? false,
-    });
+    if (field !== undefined)
+      Object.defineProperty(copy, name, {
+        value: depth < 8 ? redactCause(field, redact, depth + 1) : undefined,
+        writable: true,
+        configurable: true,
+        enumerable: keys.includes(name),
+      });
   }
   return copy;
 }

@@ -53,11 +53,8 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
       // A 4xx means the server refused the request as a whole; after a 5xx, a timeout or a
       // dropped connection it may have stored the items all the same.
       const status = error?.status ?? 0;
-      const failedOutcome = (status >= 400 && status < 500) || neverReachedServer(error?.cause) ? 'rejected' : 'unknown';
-      const outcome =
-        failedOutcome === 'rejected'
-          ? 'were rejected, none of them was stored'
-          : 'failed but may have been received; check the operations before sending them again';
+      const rejected = (status >= 400 && status < 500) || neverReachedServer(error?.cause);
+      const outcome = rejected ? 'were rejected: none was stored' : 'may have been received; check the operations before sending again';
       throw new BulkUploadError(
         `Bulk upload stopped: ${accepted}; items ${range} ${outcome} (${error?.message ?? String(cause)})${rest}.`,
         {
@@ -67,7 +64,7 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
           cause,
           accepted: chunks,
           failed: slice,
-          failedOutcome,
+          failedOutcome: rejected ? 'rejected' : 'unknown',
           notSent: items.slice(start + size),
         },
       );
