@@ -25,16 +25,17 @@ export function redactJson(value: unknown, redact: Redact): unknown {
  */
 export function redactCause(value: unknown, redact: Redact, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
+  // Cycles of causes exist in the wild; past a few levels nothing useful is left to keep.
+  if (depth > 8) return undefined;
   if (Array.isArray(value)) return value.map((item) => redactCause(item, redact, depth + 1));
   if (!(value instanceof Error)) return typeof value === 'object' ? redactJson(value, redact) : value;
   const copy = Object.setPrototypeOf(new Error(redact(value.message)), Object.getPrototypeOf(value)) as Error;
   const keys = Object.keys(value);
-  // Cycles of causes exist in the wild; past a few levels nothing useful is left to keep.
   for (const name of ['name', 'stack', 'code', 'cause', 'errors', ...keys]) {
     const field = (value as unknown as Record<string, unknown>)[name];
     if (field !== undefined)
       Object.defineProperty(copy, name, {
-        value: depth < 8 ? redactCause(field, redact, depth + 1) : undefined,
+        value: redactCause(field, redact, depth + 1),
         writable: true,
         configurable: true,
         enumerable: keys.includes(name),
