@@ -1,10 +1,46 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, type CompleroError, createCompleroClient } from '../src/index.js';
+import { AuthenticationError, BulkUploadError, CompleroError, ConnectionError, createCompleroClient } from '../src/index.js';
+import { identificationHeaders } from '../src/runtime/config.js';
 import { useTestServers } from './support/server.js';
 
 const API_KEY = 'sk_live_7f3a9c2e51d84b06';
+// JSON escapes `"` and `\`, so such a key is spelled differently in JSON text than in the header.
+const QUOTED_KEY = 'sk_live_"7f3a\\9c2e"';
 const startServer = useTestServers();
+
+/** Every way an error gets printed or logged, each paired with its name for a readable failure. */
+function viewsOf(error: unknown): [string, string][] {
+  const { message, stack } = error as Error;
+  return [
+    ['message', message],
+    ['stack', stack ?? ''],
+    ['toString', (error as Error).toString()],
+    ['String', String(error)],
+    ['toJSON', JSON.stringify((error as CompleroError).toJSON())],
+    ['JSON.stringify', JSON.stringify(error)],
+    ['util.inspect', inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })],
+  ];
+}
+
+/** The views of `error` that show `key` as it is, JSON-escaped or as `util.inspect` escapes it. */
+function leakingViews(options: { error: unknown; key: string }): string[] {
+  const spellings = [options.key, JSON.stringify(options.key).slice(1, -1), inspect(options.key).slice(1, -1)];
+  return viewsOf(options.error)
+    .filter(([, view]) => spellings.some((spelling) => view.includes(spelling)))
+    .map(([name]) => name);
+}
+
+/** A fetch that fails the way Node's does, quoting the key in its message and in its cause's. */
+function failingFetch(key: string) {
+  return async (request: Request): Promise<Response> => {
+    const cause = Object.assign(new Error(`connect ECONNRESET while sending ${request.headers.get('Authorization')}`), {
+      code: 'ECONNRESET',
+      header: `Authorization: ${key}`,
+    });
+    throw new TypeError(`fetch failed for ${key}`, { cause });
+  };
+}
 
 describe('authentication', () => {
   it('sends the API key as the Authorization header on operations that require it', async () => {
@@ -38,6 +74,16 @@ describe('authentication', () => {
     const { headers } = server.requests[0]!;
     expect(headers['user-agent']).toMatch(/^complero-client-js\/\d+\.\d+\.\d+ node\/v\d+/);
     expect([headers['x-team'], headers['x-call']]).toStrictEqual(['crm', 'one']);
+  });
+
+  it('sends the identification header only where the runtime is Node-like', () => {
+    const node = { process: { versions: { node: '20.11.1' } } };
+    const worker = { navigator: { userAgent: 'Mozilla/5.0' } };
+    expect([
+      identificationHeaders({ version: '1.2.3', runtime: node }),
+      identificationHeaders({ version: '1.2.3', runtime: worker }),
+      identificationHeaders({ version: '1.2.3', runtime: { process: { versions: {} } } }),
+    ]).toStrictEqual([{ 'User-Agent': 'complero-client-js/1.2.3 node/v20.11.1' }, {}, {}]);
   });
 
   it('uses a fetch installed after the client was created', async () => {
@@ -99,5 +145,76 @@ describe('the API key never leaks', () => {
     });
     const connectionError = (await failing.contacts.get('c1').catch((caught: unknown) => caught)) as Error;
     expect(connectionError.message).toBe('GET /contacts/{id} failed before a response arrived: refused to send [redacted]');
+  });
+
+  it('is redacted from a 2xx whose body is not JSON, in every view of the error', async () => {
+    const server = await startServer(() => ({ status: 200, text: `hello ${API_KEY}, this is not JSON` }));
+    const complero = createCompleroClient({ apiKey: API_KEY, baseUrl: server.baseUrl });
+    const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as CompleroError;
+    expect(leakingViews({ error, key: API_KEY })).toStrictEqual([]);
+    expect([error.message, error.body]).toStrictEqual([
+      'GET /contacts/{id} answered 200 with a body that is not valid JSON: "hello [redacted], this is not JSON"',
+      'hello [redacted], this is not JSON',
+    ]);
+  });
+
+  it('is redacted from a connection error and its cause, which keeps its class, code and nested cause', async () => {
+    const complero = createCompleroClient({ apiKey: API_KEY, maxRetries: 0, fetch: failingFetch(API_KEY) });
+    const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(leakingViews({ error, key: API_KEY })).toStrictEqual([]);
+    const cause = error.cause as TypeError & { cause: Error & { code: string; header: string } };
+    expect(cause).toBeInstanceOf(TypeError);
+    expect([error.message, cause.message, cause.cause.message, cause.cause.code, cause.cause.header]).toStrictEqual([
+      'GET /contacts/{id} failed before a response arrived: fetch failed for [redacted] (ECONNRESET)',
+      'fetch failed for [redacted]',
+      'connect ECONNRESET while sending [redacted]',
+      'ECONNRESET',
+      'Authorization: [redacted]',
+    ]);
+  });
+
+  it('is redacted from a bulk-upload error wrapping a connection error', async () => {
+    const complero = createCompleroClient({ apiKey: API_KEY, maxRetries: 0, fetch: failingFetch(API_KEY) });
+    const contact = { id: 'c1', first_name: 'Max', last_name: 'Mustermann' };
+    const error = (await complero.contacts.upload([contact]).catch((caught: unknown) => caught)) as BulkUploadError;
+    expect([error instanceof BulkUploadError, error.cause instanceof ConnectionError]).toStrictEqual([true, true]);
+    expect(leakingViews({ error, key: API_KEY })).toStrictEqual([]);
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).toContain('connect ECONNRESET while sending [redacted]');
+  });
+
+  it('is redacted in its JSON-escaped form when the key holds quotes and backslashes', async () => {
+    const server = await startServer((request) => ({
+      status: 401,
+      json: { message: `invalid api key ${request.headers.authorization}`, [`key ${request.headers.authorization}`]: true },
+    }));
+    const complero = createCompleroClient({ apiKey: QUOTED_KEY, baseUrl: server.baseUrl, maxRetries: 0 });
+    const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as AuthenticationError;
+    expect(server.requests[0]?.headers.authorization).toBe(QUOTED_KEY);
+    expect(leakingViews({ error, key: QUOTED_KEY })).toStrictEqual([]);
+    expect([error.message, error.body]).toStrictEqual([
+      '401 Unauthorized: invalid api key [redacted] (GET /contacts/{id})',
+      { message: 'invalid api key [redacted]', 'key [redacted]': true },
+    ]);
+  });
+
+  it('is redacted from every view of a connection error when the key holds quotes and backslashes', async () => {
+    const complero = createCompleroClient({ apiKey: QUOTED_KEY, maxRetries: 0, fetch: failingFetch(QUOTED_KEY) });
+    const error = await complero.contacts.get('c1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(leakingViews({ error, key: QUOTED_KEY })).toStrictEqual([]);
+  });
+
+  it('finds every leak it looks for: an unredacted error shows the key in each view', () => {
+    const error = new CompleroError(`leaked ${QUOTED_KEY}`, { body: QUOTED_KEY, cause: new Error(QUOTED_KEY) });
+    expect(leakingViews({ error, key: QUOTED_KEY })).toStrictEqual([
+      'message',
+      'stack',
+      'toString',
+      'String',
+      'toJSON',
+      'JSON.stringify',
+      'util.inspect',
+    ]);
   });
 });

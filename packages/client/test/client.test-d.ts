@@ -56,6 +56,14 @@ describe('result types', () => {
     expectTypeOf(new BulkUploadError<string>('x', { accepted: [], failed: ['a'], notSent: [] }).notSent).toEqualTypeOf<readonly string[]>();
   });
 
+  it('says whether a failed chunk was rejected or may have been stored, and how long to wait before retrying', () => {
+    const error = new BulkUploadError('x', { accepted: [], failed: [], notSent: [], failedOutcome: 'rejected' });
+    expectTypeOf(error.failedOutcome).toEqualTypeOf<'rejected' | 'unknown'>();
+    expectTypeOf(error.retryAfterMs).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error: only 'rejected' and 'unknown' exist
+    new BulkUploadError('x', { accepted: [], failed: [], notSent: [], failedOutcome: 'stored' });
+  });
+
   it('narrows errors by class in both branches of instanceof', () => {
     const error = new ValidationError('x') as CompleroError;
     if (error instanceof NotFoundError) expectTypeOf(error).toEqualTypeOf<NotFoundError>();

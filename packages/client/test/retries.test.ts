@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { BulkUploadError, ConnectionError, createCompleroClient, GoneError, ServerError } from '../src/index.js';
+import { BulkUploadError, ConnectionError, createCompleroClient, GoneError, RateLimitError, ServerError } from '../src/index.js';
 import { useTestServers } from './support/server.js';
 
 const startServer = useTestServers();
@@ -41,6 +42,33 @@ describe('retries', () => {
     const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { baseMs: 60_000, maxMs: 60_000 } });
     const { data } = await complero.contacts.get('c1');
     expect([data, server.requests.length]).toStrictEqual([{ id: 'c1' }, 3]);
+  });
+
+  it('sends the retry no earlier than a Retry-After of 1 s, though maxMs is 5 ms', async () => {
+    const arrivals: number[] = [];
+    const server = await startServer((_request, index) => {
+      arrivals.push(performance.now());
+      return index === 0 ? { status: 503, headers: { 'Retry-After': '1' } } : { json: { id: 'c1' } };
+    });
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    const { data } = await complero.contacts.get('c1');
+    expect([data, arrivals.length]).toStrictEqual([{ id: 'c1' }, 2]);
+    // Timers may fire a fraction of a millisecond early against performance.now(); 990 allows for that, not for a short wait.
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('throws at once, with retryAfterMs, when Retry-After asks for longer than 60 s', async () => {
+    const server = await startServer(() => ({ status: 503, headers: { 'Retry-After': '120' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: fast });
+    const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as ServerError;
+    expect([error instanceof ServerError, error.retryAfterMs, server.requests.length]).toStrictEqual([true, 120_000, 1]);
+  });
+
+  it('throws at once when Retry-After asks for longer than retryDelay.maxRetryAfterMs', async () => {
+    const server = await startServer(() => ({ status: 429, headers: { 'Retry-After': '1' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { ...fast, maxRetryAfterMs: 500 } });
+    const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as RateLimitError;
+    expect([error instanceof RateLimitError, error.retryAfterMs, server.requests.length]).toStrictEqual([true, 1000, 1]);
   });
 
   it('retries a GET whose connection dropped', async () => {

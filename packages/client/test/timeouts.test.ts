@@ -44,4 +44,34 @@ describe('timeouts and cancellation', () => {
       'timeoutMs must be a number ≥ 0 (0 disables the timeout), got NaN.',
     );
   });
+
+  it('refuses the same nonsensical settings per call, before sending anything', async () => {
+    const server = await startServer(() => ({ status: 503 }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, retryDelay: { baseMs: 1, maxMs: 1 } });
+    const refusals = await Promise.all([
+      complero.contacts.get('c1', { maxRetries: Number.NaN }).catch((caught: unknown) => caught),
+      complero.contacts.get('c1', { maxRetries: 1.5 }).catch((caught: unknown) => caught),
+      complero.contacts.get('c1', { timeoutMs: -1 }).catch((caught: unknown) => caught),
+      complero.events.list({}, { timeoutMs: Number.NaN }).catch((caught: unknown) => caught),
+    ]);
+    expect(refusals.map((error) => [(error as Error).constructor, (error as Error).message])).toStrictEqual([
+      [TypeError, 'maxRetries must be a whole number ≥ 0 (0 disables retries), got NaN.'],
+      [TypeError, 'maxRetries must be a whole number ≥ 0 (0 disables retries), got 1.5.'],
+      [TypeError, 'timeoutMs must be a number ≥ 0 (0 disables the timeout), got -1.'],
+      [TypeError, 'timeoutMs must be a number ≥ 0 (0 disables the timeout), got NaN.'],
+    ]);
+    expect(server.requests.length).toBe(0);
+  });
+
+  it('refuses nonsensical per-call settings of a bulk upload as such, not as a failed chunk', async () => {
+    const server = await startServer(() => ({ status: 202, headers: { 'Operation-Id': 'op_1' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl });
+    const contact = { id: 'c1', first_name: 'Max', last_name: 'Mustermann' };
+    const error = await complero.contacts.upload([contact], { maxRetries: -1 }).catch((caught: unknown) => caught);
+    expect([(error as Error).constructor, (error as Error).message]).toStrictEqual([
+      TypeError,
+      'maxRetries must be a whole number ≥ 0 (0 disables retries), got -1.',
+    ]);
+    expect(server.requests.length).toBe(0);
+  });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BulkUploadError, createCompleroClient, InvalidArgumentError, TimeoutError, type ValidationError } from '../src/index.js';
-import { bodyOf, type ReceivedRequest, useTestServers } from './support/server.js';
+import {
+  BulkUploadError,
+  ConnectionError,
+  createCompleroClient,
+  InvalidArgumentError,
+  TimeoutError,
+  type ValidationError,
+} from '../src/index.js';
+import { bodyOf, type ReceivedRequest, type Reply, useTestServers } from './support/server.js';
 
 const startServer = useTestServers();
 
@@ -96,8 +103,9 @@ describe('bulk uploads', () => {
     >;
     expect(error).toBeInstanceOf(BulkUploadError);
     expect(error.message).toBe(
-      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 failed (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
+      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
     );
+    expect(error.failedOutcome).toBe('rejected');
     expect(error.accepted.map((chunk) => (chunk as { operationId: string }).operationId)).toStrictEqual(['op_0']);
     expect([error.failed, error.notSent]).toStrictEqual([list.slice(10, 20), list.slice(20)]);
     expect(error.status).toBe(422);
@@ -111,7 +119,7 @@ describe('bulk uploads', () => {
     const server = await startServer(() => ({ status: 202 }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     await expect(complero.contacts.upload(contacts(1))).rejects.toThrow(
-      'Bulk upload stopped: no items were accepted; items 0 failed (POST /contacts answered 202 without an Operation-Id header.).',
+      'Bulk upload stopped: no items were accepted; items 0 may have been received; check the operations before sending again (POST /contacts answered 202 without an Operation-Id header.).',
     );
   });
 
@@ -130,6 +138,67 @@ describe('bulk uploads', () => {
         .map((request) => request.url)
         .sort(),
     ).toStrictEqual(['/v1/operations/op_0', '/v1/operations/op_0', '/v1/operations/op_1', '/v1/operations/op_1']);
+  });
+});
+
+describe('what a failed chunk may have left on the server', () => {
+  async function uploadFailingWith(options: { reply: Reply; timeoutMs?: number }) {
+    const server = await startServer((_request, index) =>
+      index === 0 ? { status: 202, headers: { 'Operation-Id': 'op_0' } } : options.reply,
+    );
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, timeoutMs: options.timeoutMs });
+    const error = (await complero.contacts.upload(contacts(3), { chunkSize: 1 }).catch((caught: unknown) => caught)) as BulkUploadError;
+    expect(error).toBeInstanceOf(BulkUploadError);
+    expect(server.requests.length).toBe(2);
+    return error;
+  }
+
+  it('says a chunk the server refused with a 422 was rejected and none of it stored', async () => {
+    const error = await uploadFailingWith({ reply: { status: 422, json: { message: 'invalid' } } });
+    expect([error.failedOutcome, error.message]).toStrictEqual([
+      'rejected',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 2 were not sent.',
+    ]);
+  });
+
+  it('says a chunk answered with a 503 may have been received', async () => {
+    const error = await uploadFailingWith({ reply: { status: 503, json: { message: 'overloaded' } } });
+    expect([error.failedOutcome, error.message]).toStrictEqual([
+      'unknown',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (503 Service Unavailable: overloaded (POST /contacts)); items 2 were not sent.',
+    ]);
+  });
+
+  it('says a chunk that timed out may have been received', async () => {
+    const error = await uploadFailingWith({ reply: { status: 202, delayMs: 500 }, timeoutMs: 100 });
+    expect([error.failedOutcome, error.message, error.cause instanceof TimeoutError]).toStrictEqual([
+      'unknown',
+      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (POST /contacts timed out after 100 ms.); items 2 were not sent.',
+      true,
+    ]);
+  });
+
+  it('says a chunk whose connection dropped after sending may have been received', async () => {
+    const error = await uploadFailingWith({ reply: { destroy: true } });
+    expect([error.failedOutcome, error.cause instanceof ConnectionError]).toStrictEqual(['unknown', true]);
+    expect(error.message).toMatch(
+      /^Bulk upload stopped: items 0 were accepted \(operations op_0\); items 1 may have been received; check the operations before sending again \(POST \/contacts failed before a response arrived: .+\); items 2 were not sent\.$/,
+    );
+  });
+
+  it('says a chunk whose connection was refused before sending was rejected', async () => {
+    const complero = createCompleroClient({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      maxRetries: 0,
+      fetch: async () => {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      },
+    });
+    const error = (await complero.contacts.upload(contacts(1)).catch((caught: unknown) => caught)) as BulkUploadError;
+    expect([error.failedOutcome, error.message]).toStrictEqual([
+      'rejected',
+      'Bulk upload stopped: no items were accepted; items 0 were rejected: none was stored (POST /contacts failed before a response arrived: fetch failed (ECONNREFUSED)).',
+    ]);
   });
 });
 

@@ -31,24 +31,37 @@ export interface ResolvedOptions {
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;
-  if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be a number ≥ 0 (0 disables the timeout), got ${String(options.timeoutMs)}.`);
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0))
-    throw new TypeError(`maxRetries must be a whole number ≥ 0 (0 disables retries), got ${String(options.maxRetries)}.`);
+  checkLimits({ timeoutMs, maxRetries });
   const key = options.apiKey;
+  // JSON text escapes `"` and `\`, so a key holding them appears there in its escaped form too.
+  const forms = key ? [JSON.stringify(key).slice(1, -1), key] : [];
   return {
     timeoutMs,
     maxRetries,
     retryDelay: options.retryDelay,
-    redact: (text) => (key ? text.split(key).join('[redacted]') : text),
+    redact: (text) => forms.reduce((clean, form) => clean.split(form).join('[redacted]'), text),
   };
 }
 
+/** Throws a `TypeError` for a timeout or retry count that cannot work (client-wide or per call). */
+export function checkLimits(options: { timeoutMs: number; maxRetries: number }): void {
+  const { timeoutMs, maxRetries } = options;
+  if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be a number ≥ 0 (0 disables the timeout), got ${String(timeoutMs)}.`);
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0))
+    throw new TypeError(`maxRetries must be a whole number ≥ 0 (0 disables retries), got ${String(maxRetries)}.`);
+}
+
+/** The part of a global object that tells a Node-like runtime apart. */
+interface Runtime {
+  readonly process?: { readonly versions?: { readonly node?: string } };
+}
+
 /**
- * An identifying header. Browsers forbid `User-Agent` and would preflight any custom header,
- * so it is only sent where no `document` exists (Node, Deno, Bun, workers of those).
+ * An identifying header, sent only where the runtime is Node-like (Node, Deno, Bun): browsers
+ * and their Web Workers forbid `User-Agent`, and would preflight any custom header instead.
+ * `runtime` is the global object to look at (default `globalThis`).
  */
-export function identificationHeaders(version: string): Record<string, string> {
-  if (typeof document !== 'undefined') return {};
-  const node = (globalThis as { process?: { version?: string } }).process?.version;
-  return { 'User-Agent': `complero-client-js/${version}${node ? ` node/${node}` : ''}` };
+export function identificationHeaders(options: { version: string; runtime?: object }): Record<string, string> {
+  const node = ((options.runtime ?? globalThis) as Runtime).process?.versions?.node;
+  return node ? { 'User-Agent': `complero-client-js/${options.version} node/v${node}` } : {};
 }

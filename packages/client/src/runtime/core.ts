@@ -75,7 +75,7 @@ export function createCore<TPaths extends {}>(options: {
     baseUrl: client.baseUrl ?? options.defaultBaseUrl,
     // Looked up per request, so a fetch mock installed after the client was built still applies.
     fetch: (request) => (client.fetch ?? globalThis.fetch)(request),
-    headers: { ...identificationHeaders(VERSION), ...client.headers },
+    headers: { ...identificationHeaders({ version: VERSION }), ...client.headers },
     pathSerializer: createPathSerializer(),
   });
   raw.use(createAuthMiddleware({ apiKey: client.apiKey, location: options.apiKey, operations: options.operations }));

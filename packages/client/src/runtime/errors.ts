@@ -6,6 +6,7 @@ export interface CompleroErrorInit {
   readonly requestId?: string;
   readonly body?: unknown;
   readonly cause?: unknown;
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -21,12 +22,15 @@ export class CompleroError extends Error {
   readonly requestId: string | undefined;
   /** The parsed error body (JSON, or the raw text when it was not JSON). */
   readonly body: unknown;
+  /** How long the server asked to wait before trying again, in ms (its `Retry-After`, usually on 429 and 503). */
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, init: CompleroErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.requestId = init.requestId;
     this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** A plain, loggable view of the error. */
@@ -89,12 +93,6 @@ export class ValidationError extends CompleroError {
 /** 429: too many requests; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends CompleroError {
   override name = 'RateLimitError' as const;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(message: string, init: CompleroErrorInit & { readonly retryAfterMs?: number } = {}) {
-    super(message, init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
 }
 
 /** 5xx: the server failed. Retried for idempotent methods. */
@@ -102,7 +100,7 @@ export class ServerError extends CompleroError {
   override name = 'ServerError' as const;
 }
 
-/** No response arrived: DNS, refused or reset connection, CORS. `cause` holds the fetch error. */
+/** No response arrived: DNS, refused or reset connection, CORS. `cause` holds the fetch error (the API key redacted). */
 export class ConnectionError extends CompleroError {
   override name = 'ConnectionError' as const;
 }
@@ -177,12 +175,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * A bulk upload stopped part-way. Nothing is lost silently: `accepted` lists the requests the
  * server took (with their operation ids), `failed` the items of the request that failed (see
- * `cause` for why), `notSent` the items after it.
+ * `cause` for why, `failedOutcome` for whether they may be stored), `notSent` the items after it.
  */
 export class BulkUploadError<TItem = unknown, TChunk = unknown> extends CompleroError {
   override name = 'BulkUploadError' as const;
   readonly accepted: readonly TChunk[];
   readonly failed: readonly TItem[];
+  /**
+   * `'rejected'`: none of the failed items was stored (the server answered 4xx, or the
+   * connection was refused before anything was sent); fix them and send them again.
+   * `'unknown'`: after a 5xx, a timeout or a dropped connection the server may have stored
+   * them; check the operations before sending them again.
+   */
+  readonly failedOutcome: 'rejected' | 'unknown';
   readonly notSent: readonly TItem[];
 
   constructor(
@@ -190,12 +195,15 @@ export class BulkUploadError<TItem = unknown, TChunk = unknown> extends Complero
     init: CompleroErrorInit & {
       readonly accepted: readonly TChunk[];
       readonly failed: readonly TItem[];
+      /** Defaults to `'unknown'`, the safe assumption. */
+      readonly failedOutcome?: 'rejected' | 'unknown';
       readonly notSent: readonly TItem[];
     },
   ) {
     super(message, init);
     this.accepted = init.accepted;
     this.failed = init.failed;
+    this.failedOutcome = init.failedOutcome ?? 'unknown';
     this.notSent = init.notSent;
   }
 }

@@ -27,6 +27,7 @@ export async function pollUntil<T>(options: {
 }
 
 // Words for "not finished yet"; any other status is terminal (succeeded, failed, cancelled, …).
+// The spec documents no status values, so these are the common words, not Complero's list.
 const IN_PROGRESS = /^(pending|queued|created|accepted|started|running|processing|in[_ -]?progress)$/i;
 
 /** True once an operation's status says it has finished, one way or another. */

@@ -1,7 +1,8 @@
 import type { Client } from 'openapi-fetch';
-import type { ResolvedOptions } from './config.js';
-import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
+import { checkLimits, type ResolvedOptions } from './config.js';
+import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
 import { createPathSerializer } from './path.js';
+import { type Redact, redactCause, redactJson } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
@@ -32,9 +33,10 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
   const { raw, settings, requestIdHeader } = options;
   return async (operation, input, call = {}) => {
     const maxRetries = call.maxRetries ?? settings.maxRetries;
+    const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+    checkLimits({ timeoutMs, maxRetries });
     const where = `${operation.method} ${operation.path}`;
     for (let attempt = 0; ; attempt++) {
-      const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
       const link = linkSignal({ signal: call.signal, timeoutMs });
       let failure: CompleroError;
       let retryAfterMs: number | undefined;
@@ -52,7 +54,9 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         const requestId = response.headers.get(requestIdHeader) ?? undefined;
         if (response.ok) {
           return {
-            data: operation.binary ? data : parseJson({ text: data as string | undefined, status: response.status, requestId, where }),
+            data: operation.binary
+              ? data
+              : parseJson({ text: data as string | undefined, status: response.status, requestId, where, redact: settings.redact }),
             status: response.status,
             requestId,
             headers: pickHeaders(response.headers, operation.headers),
@@ -74,15 +78,19 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         if (call.signal?.aborted) throw call.signal.reason;
         if (cause instanceof CompleroError) throw cause;
         const timedOut = link.timedOut();
+        const redacted = { cause: redactCause(cause, settings.redact) };
         failure = timedOut
-          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, { cause })
-          : new ConnectionError(`${where} failed before a response arrived: ${settings.redact(describeCause(cause))}`, { cause });
+          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, redacted)
+          : new ConnectionError(`${where} failed before a response arrived: ${settings.redact(describeCause(cause))}`, redacted);
         retryable = isIdempotent(operation.method) || (!timedOut && neverReachedServer(cause));
       } finally {
         link.release();
       }
-      if (!retryable || attempt >= maxRetries) throw failure;
-      await sleep(computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }), call.signal);
+      // `undefined` also when the server asks to wait longer than `retryDelay.maxRetryAfterMs`.
+      const delay =
+        retryable && attempt < maxRetries ? computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }) : undefined;
+      if (delay === undefined) throw failure;
+      await sleep(delay, call.signal);
     }
   };
 }
@@ -101,29 +109,27 @@ function createHttpError(options: {
   const body = typeof options.body === 'string' ? settings.redact(options.body) : redactJson(options.body, settings.redact);
   const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
   const message = `${status}${options.statusText ? ` ${options.statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${options.where}${requestId ? `, request id ${requestId}` : ''})`;
-  const ErrorClass = errorClassForStatus(status);
-  return ErrorClass === RateLimitError
-    ? new RateLimitError(message, { status, requestId, body, retryAfterMs: options.retryAfterMs })
-    : new ErrorClass(message, { status, requestId, body });
+  return new (errorClassForStatus(status))(message, { status, requestId, body, retryAfterMs: options.retryAfterMs });
 }
 
-function parseJson(options: { text: string | undefined; status: number; requestId: string | undefined; where: string }): unknown {
+function parseJson(options: {
+  text: string | undefined;
+  status: number;
+  requestId: string | undefined;
+  where: string;
+  redact: Redact;
+}): unknown {
   if (!options.text) return undefined;
   try {
     return JSON.parse(options.text);
   } catch {
+    // Redacted before cutting, so no part of the key survives the cut.
+    const body = options.redact(options.text);
     throw new CompleroError(
-      `${options.where} answered ${options.status} with a body that is not valid JSON: ${JSON.stringify(options.text.slice(0, 80))}`,
-      { status: options.status, requestId: options.requestId, body: options.text },
+      `${options.where} answered ${options.status} with a body that is not valid JSON: ${JSON.stringify(body.slice(0, 80))}`,
+      { status: options.status, requestId: options.requestId, body },
     );
   }
-}
-
-function redactJson(body: unknown, redact: (text: string) => string): unknown {
-  if (body === undefined) return undefined;
-  const text = JSON.stringify(body);
-  const clean = redact(text);
-  return clean === text ? body : JSON.parse(clean);
 }
 
 function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {

@@ -2,8 +2,13 @@
 export interface RetryDelay {
   /** Delay before the first retry, in ms; doubles each time (default 500). */
   readonly baseMs?: number;
-  /** Longest delay between two attempts, in ms, also for `Retry-After` (default 8000 and 60000). */
+  /** Longest backoff between two attempts, in ms (default 8000). */
   readonly maxMs?: number;
+  /**
+   * Longest `Retry-After` to honour, in ms (default 60000). When the server asks for longer,
+   * the call fails at once with its error (`retryAfterMs` says how long) rather than retry early.
+   */
+  readonly maxRetryAfterMs?: number;
 }
 
 /** Statuses worth another attempt: timeouts, rate limits, server failures. */
@@ -36,10 +41,17 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Exponential backoff with jitter (50–100% of the step), or the server's `Retry-After`. */
-export function computeRetryDelay(options: { attempt: number; retryAfterMs: number | undefined; delay: RetryDelay | undefined }): number {
+/**
+ * Exponential backoff with jitter (50–100% of the step), or the server's `Retry-After`;
+ * `undefined` when that is longer than `maxRetryAfterMs`: retrying sooner would only be refused again.
+ */
+export function computeRetryDelay(options: {
+  attempt: number;
+  retryAfterMs: number | undefined;
+  delay: RetryDelay | undefined;
+}): number | undefined {
   const { attempt, retryAfterMs, delay } = options;
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, delay?.maxMs ?? 60_000);
+  if (retryAfterMs !== undefined) return retryAfterMs > (delay?.maxRetryAfterMs ?? 60_000) ? undefined : retryAfterMs;
   const step = Math.min((delay?.baseMs ?? 500) * 2 ** attempt, delay?.maxMs ?? 8000);
   return step * (0.5 + Math.random() / 2);
 }

@@ -1,5 +1,7 @@
+import { checkLimits } from './config.js';
 import { BulkUploadError, CompleroError, InvalidArgumentError } from './errors.js';
 import type { Send } from './request.js';
+import { neverReachedServer } from './retry.js';
 import type { OperationDescriptor, UploadChunk, UploadOptions, UploadResult, WaitOptions } from './types.js';
 
 /** The documented per-request limit of Complero's bulk uploads, when the spec gives no `maxItems`. */
@@ -25,6 +27,8 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
   if (!(Number.isInteger(size) && size > 0 && size <= limit))
     throw new InvalidArgumentError(`chunkSize must be a whole number from 1 to ${limit} (the documented limit), got ${String(size)}.`);
   checkRequiredFields({ items, required: operation.upload?.required ?? [], where: `${operation.method} ${operation.path}` });
+  // `send` checks these too, but here a bad option would pass for a failed chunk.
+  checkLimits({ timeoutMs: call?.timeoutMs ?? 0, maxRetries: call?.maxRetries ?? 0 });
   // The generator gives every bulk upload's descriptor its `background`.
   const header = operation.background?.operationId as string;
   const chunks: UploadChunk<TItem, THeaders>[] = [];
@@ -46,15 +50,24 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
         ? `items ${describeRange(0, start)} were accepted (operations ${chunks.map((chunk) => chunk.operationId).join(', ')})`
         : 'no items were accepted';
       const rest = start + size < items.length ? `; items ${describeRange(start + size, items.length)} were not sent` : '';
-      throw new BulkUploadError(`Bulk upload stopped: ${accepted}; items ${range} failed (${error?.message ?? String(cause)})${rest}.`, {
-        status: error?.status,
-        requestId: error?.requestId,
-        body: error?.body,
-        cause,
-        accepted: chunks,
-        failed: slice,
-        notSent: items.slice(start + size),
-      });
+      // A 4xx means the server refused the request as a whole; after a 5xx, a timeout or a
+      // dropped connection it may have stored the items all the same.
+      const status = error?.status ?? 0;
+      const rejected = (status >= 400 && status < 500) || neverReachedServer(error?.cause);
+      const outcome = rejected ? 'were rejected: none was stored' : 'may have been received; check the operations before sending again';
+      throw new BulkUploadError(
+        `Bulk upload stopped: ${accepted}; items ${range} ${outcome} (${error?.message ?? String(cause)})${rest}.`,
+        {
+          status: error?.status,
+          requestId: error?.requestId,
+          body: error?.body,
+          cause,
+          accepted: chunks,
+          failed: slice,
+          failedOutcome: rejected ? 'rejected' : 'unknown',
+          notSent: items.slice(start + size),
+        },
+      );
     }
   }
   const operationIds = chunks.map((chunk) => chunk.operationId);
