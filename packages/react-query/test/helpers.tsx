@@ -1,7 +1,7 @@
 import { type CompleroClient, createCompleroClient } from '@complero/client';
 import { createMockComplero, type MockComplero, type MockCompleroOptions } from '@complero/msw';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CompleroProvider } from '../src/index.js';
@@ -19,7 +19,7 @@ export interface MockEnvironment {
   readonly requests: string[];
   readonly client: CompleroClient;
   /** The MSW server, for a test that answers one request its own way (`server.use(...)`, reset after the test). */
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
 }
 
 /** Starts the stateful mock before the file's tests and stops it after them. */
