@@ -149,7 +149,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
         ),
       pollsOperation: read && pollIds.has(operation.id),
       bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
-      ...responseSchemasOf(model, operation),
+      ...responseSchemasOf({ model, operation }),
     };
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
@@ -221,7 +221,8 @@ function resolveBody(model: ApiModel, operation: Operation): SchemaObject | unde
 }
 
 /** The success body's own named schema and every named schema it reaches, for invalidation after a delete. */
-function responseSchemasOf(model: ApiModel, operation: Operation): { responseSchema?: string; embeddedSchemas: string[] } {
+function responseSchemasOf(options: { model: ApiModel; operation: Operation }): { responseSchema?: string; embeddedSchemas: string[] } {
+  const { model, operation } = options;
   const success = operation.responses.find(
     (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
   );
@@ -690,7 +691,7 @@ interface Invalidation {
 }
 
 function invalidationOf(plan: HookPlan, planned: PlannedOperation): Invalidation {
-  const found = planned.operation.method === 'delete' ? deleteInvalidation(plan, planned) : writeInvalidation(plan, planned);
+  const found = planned.operation.method === 'delete' ? deleteInvalidation({ plan, planned }) : writeInvalidation({ plan, planned });
   const list = (keys: readonly CacheKey[]) => {
     const shown = keys.map((key) => `\`${key.shown}\``);
     return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
@@ -707,7 +708,8 @@ function invalidationOf(plan: HookPlan, planned: PlannedOperation): Invalidation
  * A create, update, upload or action: everything under its own group may have changed, and a
  * background operation it starts shows up under the poll target's group.
  */
-function writeInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Invalidation, 'about'> {
+function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
+  const { plan, planned } = options;
   const { operation, group } = planned;
   const all = (name: string) => ({ code: `${plan.keysName}.${name}.all`, shown: `${plan.keysName}.${name}.all` });
   return {
@@ -727,7 +729,8 @@ function writeInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Inva
  * naming it in a later path parameter, and every read whose response embeds the schema of its
  * detail (`ContactEvent` holds a `Contact`, so the events lists).
  */
-function deleteInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Invalidation, 'about'> {
+function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
+  const { plan, planned } = options;
   const { group } = planned;
   const reads = plan.operations.filter((other) => other.read);
   const ownReads = group === '' ? [] : reads.filter((other) => other.group === group);
@@ -749,7 +752,7 @@ function deleteInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Inv
       const lists = `${plan.keysName}.${other.group}.lists()`;
       return { code: lists, shown: lists };
     }
-    const prefix = `[${keyPrefix(plan, other).join(', ')}]`;
+    const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
     return { code: prefix, shown: prefix };
   };
   for (const other of ownReads) if (other !== detail) invalidate.push(prefixOf(other));
@@ -762,8 +765,8 @@ function deleteInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Inv
       .filter((argument) => argument.role === 'path')
       .findIndex((argument) => argument.name.toLowerCase() === resourceId);
     if (position === 0) {
-      const shown = `[${[...keyPrefix(plan, other), (ids[0] as PlannedArgument).name].join(', ')}]`;
-      remove.push({ code: `[${[...keyPrefix(plan, other), code[0]].join(', ')}]`, shown });
+      const shown = `[${[...keyPrefix({ plan, planned: other }), (ids[0] as PlannedArgument).name].join(', ')}]`;
+      remove.push({ code: `[${[...keyPrefix({ plan, planned: other }), code[0]].join(', ')}]`, shown });
     } else if (position > 0 || (embedded !== undefined && other.embeddedSchemas.includes(embedded))) {
       invalidate.push(prefixOf(other));
     }
@@ -773,7 +776,8 @@ function deleteInvalidation(plan: HookPlan, planned: PlannedOperation): Omit<Inv
 }
 
 /** The literal start of every key of one read: `'complero', 'events', 'latest'`. */
-function keyPrefix(plan: HookPlan, planned: PlannedOperation): string[] {
+function keyPrefix(options: { plan: HookPlan; planned: PlannedOperation }): string[] {
+  const { plan, planned } = options;
   return [plan.root, ...(planned.group ? [planned.group] : []), planned.keyName].map(literal);
 }
 
