@@ -1,20 +1,23 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOTS = path.join(APP_DIR, 'e2e', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium by default; CHROMIUM_PATH names another build (the GitHub workflow installs Playwright's).
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const chromiumMissing = !existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const MISSING = `Debian Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this).`;
+const MISSING =
+  `No Chromium at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this), ` +
+  'or set CHROMIUM_PATH to a Chromium or Chrome executable.';
 
 if (chromiumMissing && !inCi) console.warn(`Skipping the browser e2e test: ${MISSING}`);
 
@@ -60,18 +63,26 @@ describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium'
 
   const shoot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const events = () => page.getByRole('region', { name: 'Events' });
-
-  it('shows the first page of events from the mock, and the next page after scrolling', async () => {
-    await page.goto(server.url);
-    await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (2)');
-    expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation']);
-    expect(await events().getByText('Scroll for more').isVisible()).toBe(true);
-    await shoot('01-first-page');
+  const loadAllEvents = async () => {
     await events()
       .locator('.events')
       .evaluate((list) => list.scrollTo(0, list.scrollHeight));
     await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (3)');
     await expect.poll(() => events().getByText('No more events').isVisible()).toBe(true);
+  };
+
+  // Every test starts from a fresh load: the mock lives in the page, so its data starts over too,
+  // and the tests do not depend on each other or on their order.
+  beforeEach(async () => {
+    await page.goto(server.url);
+    await expect.poll(() => events().getByRole('heading').textContent()).toBe('Events (2)');
+  });
+
+  it('shows the first page of events from the mock, and the next page after scrolling', async () => {
+    expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation']);
+    expect(await events().getByText('Scroll for more').isVisible()).toBe(true);
+    await shoot('01-first-page');
+    await loadAllEvents();
     expect(await events().locator('.event .badge').allTextContents()).toStrictEqual(['update', 'documentation', 'confirm']);
     await shoot('02-all-pages');
   });
@@ -96,6 +107,7 @@ describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium'
   });
 
   it('opens a contact, triggers a sandbox event and downloads its documentation PDF', async () => {
+    await loadAllEvents();
     await events().getByRole('button', { name: 'Max Mustermann' }).first().click();
     const contact = page.getByRole('region', { name: 'Contact', exact: true });
     await expect.poll(() => contact.getByRole('heading').textContent()).toBe('Herr Max Mustermann');
@@ -111,7 +123,9 @@ describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium'
     expect(download.suggestedFilename()).toBe('documentation-K-2025-00012345.pdf');
     const saved = path.join(profile, 'documentation.pdf');
     await download.saveAs(saved);
-    expect((await stat(saved)).size).toBeGreaterThan(500);
+    const pdf = await readFile(saved);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(500);
     await shoot('final');
   });
 });

@@ -1,7 +1,7 @@
 import { type CompleroClient, createCompleroClient } from '@complero/client';
 import { createMockComplero, type MockComplero, type MockCompleroOptions } from '@complero/msw';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CompleroProvider } from '../src/index.js';
@@ -18,6 +18,8 @@ export interface MockEnvironment {
   /** `GET /events?limit=2`, one line per request, in order. */
   readonly requests: string[];
   readonly client: CompleroClient;
+  /** The MSW server, for a test that answers one request its own way (`server.use(...)`, reset after the test). */
+  readonly server: SetupServer;
 }
 
 /** Starts the stateful mock before the file's tests and stops it after them. */
@@ -31,12 +33,13 @@ export function setupMockComplero(options: MockCompleroOptions = {}): MockEnviro
   });
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
+    server.resetHandlers();
     mock.reset();
     requests.length = 0;
   });
   afterAll(() => server.close());
   const client = createCompleroClient({ apiKey: 'test-key', baseUrl: BASE_URL, maxRetries: 0 });
-  return { mock, requests, client };
+  return { mock, requests, client, server };
 }
 
 /** A fresh QueryClient (no retries, nothing garbage-collected mid-test) and a wrapper with both providers. */

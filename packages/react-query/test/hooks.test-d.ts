@@ -1,5 +1,5 @@
 import { type CompleroClient, type CompleroError, createCompleroClient } from '@complero/client';
-import type { Contact, ContactEvent, ContactUpload, Operation } from '@complero/types';
+import type { Contact, ContactEvent, ContactUpload, Employee, Operation } from '@complero/types';
 import { type InfiniteData, QueryClient } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -9,9 +9,17 @@ import {
   type EventsPage,
   eventsInfiniteQueryOptions,
   useContact,
+  useDeleteContact,
+  useDeleteEmployee,
   useDocumentation,
   useInfiniteEvents,
   useOperation,
+  useSuspenseContact,
+  useSuspenseDocumentation,
+  useSuspenseEmployee,
+  useSuspenseEvents,
+  useSuspenseInfiniteEvents,
+  useSuspenseOperation,
   useUploadContacts,
 } from '../src/index.js';
 
@@ -52,5 +60,24 @@ describe('types of @complero/react-query', () => {
     expectTypeOf(upload.error).toEqualTypeOf<CompleroError | null>();
     // @ts-expect-error contacts need an id
     upload.mutate([{ first_name: 'Ada', last_name: 'Lovelace' }]);
+  });
+
+  it('gives suspense hooks data that is never undefined', () => {
+    expectTypeOf(useSuspenseContact('K-1').data).toEqualTypeOf<Contact>();
+    expectTypeOf(useSuspenseEmployee('E-1').data).toEqualTypeOf<Employee>();
+    expectTypeOf(useSuspenseEvents().data).toEqualTypeOf<ContactEvent[]>();
+    expectTypeOf(useSuspenseOperation('op-1').data).toEqualTypeOf<Operation>();
+    expectTypeOf(useSuspenseDocumentation('K-1').data).toEqualTypeOf<DocumentationDownload>();
+    expectTypeOf(useSuspenseInfiniteEvents().data).toEqualTypeOf<InfiniteData<EventsPage, string | undefined>>();
+    expectTypeOf(useSuspenseContact('K-1', { select: (contact) => contact.last_name ?? '' }).data).toEqualTypeOf<string>();
+  });
+
+  it('takes the id alone as the variables of the delete mutations', () => {
+    expectTypeOf(useDeleteContact().mutate).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(useDeleteEmployee().mutateAsync).parameter(0).toEqualTypeOf<string>();
+    // @ts-expect-error the id, not an object holding it
+    useDeleteContact().mutate({ id: 'K-1' });
+    // @ts-expect-error an id is required
+    useDeleteEmployee().mutate();
   });
 });

@@ -14,11 +14,21 @@ import { createWrapper, setupMockComplero } from './helpers.js';
 
 const env = setupMockComplero();
 
-/** Records the keys every `invalidateQueries` call targets, and which cached queries became stale. */
-function spyOnInvalidation(queryClient: QueryClient): { keys: () => QueryKey[]; invalidated: () => QueryKey[] } {
-  const spy = vi.spyOn(queryClient, 'invalidateQueries');
+/**
+ * Records the filters of every `invalidateQueries` and `removeQueries` call, and which cached
+ * queries became stale.
+ */
+function spyOnInvalidation(queryClient: QueryClient): {
+  keys: () => QueryKey[];
+  removed: () => { queryKey: QueryKey; exact?: boolean }[];
+  invalidated: () => QueryKey[];
+} {
+  const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+  const remove = vi.spyOn(queryClient, 'removeQueries');
   return {
-    keys: () => spy.mock.calls.map(([filters]) => filters?.queryKey ?? []),
+    keys: () => invalidate.mock.calls.map(([filters]) => filters?.queryKey ?? []),
+    removed: () =>
+      remove.mock.calls.map(([filters]) => ({ queryKey: filters?.queryKey ?? [], ...(filters?.exact ? { exact: true } : {}) })),
     invalidated: () =>
       queryClient
         .getQueryCache()
@@ -26,6 +36,14 @@ function spyOnInvalidation(queryClient: QueryClient): { keys: () => QueryKey[]; 
         .filter((query) => query.state.isInvalidated)
         .map((query) => query.queryKey),
   };
+}
+
+/** The keys still cached. */
+function cachedKeys(queryClient: QueryClient): QueryKey[] {
+  return queryClient
+    .getQueryCache()
+    .getAll()
+    .map((query) => query.queryKey);
 }
 
 /** Puts a value in the cache under each key, as if those queries had run. */
@@ -47,6 +65,7 @@ describe('mutation hooks', () => {
     const upload = await act(() => result.current.mutateAsync([{ id: 'K-1', first_name: 'Ada', last_name: 'Lovelace' }]));
     expect(upload.operationIds.length).toBe(1);
     expect(spy.keys()).toStrictEqual([compleroKeys.contacts.all, compleroKeys.operations.all]);
+    expect(spy.removed()).toStrictEqual([]);
     expect(spy.invalidated()).toStrictEqual([compleroKeys.contacts.detail('K-1'), compleroKeys.operations.list()]);
     expect(env.mock.store.contacts.get('K-1')?.first_name).toBe('Ada');
   });
@@ -67,38 +86,91 @@ describe('mutation hooks', () => {
     expect(spy.keys()).toStrictEqual([]);
   });
 
-  it('useDeleteContact removes the deleted contact’s detail and leaves other contacts cached', async () => {
+  it('useDeleteContact removes the contact’s detail and documentation, and invalidates exactly the events lists and latest events', async () => {
     const { queryClient, wrapper } = createWrapper(env.client);
-    seed(queryClient, [compleroKeys.contacts.detail('K-2025-00012345'), compleroKeys.contacts.detail('K-2025-00067890')]);
+    seed(queryClient, [
+      compleroKeys.contacts.detail('K-2025-00012345'),
+      compleroKeys.contacts.detail('K-2025-00067890'),
+      compleroKeys.documentation.detail('K-2025-00012345'),
+      compleroKeys.documentation.forEvent('K-2025-00012345', 'e-1'),
+      compleroKeys.documentation.detail('K-2025-00067890'),
+      compleroKeys.events.list({ type: 'update' }),
+      compleroKeys.events.listInfinite(),
+      compleroKeys.events.latest(),
+      compleroKeys.employees.detail('E-1'),
+      compleroKeys.operations.list(),
+      compleroKeys.ping(),
+    ]);
     const spy = spyOnInvalidation(queryClient);
     const { result } = renderHook(() => useDeleteContact(), { wrapper });
     await act(() => result.current.mutateAsync('K-2025-00012345'));
-    expect(queryClient.getQueryData(compleroKeys.contacts.detail('K-2025-00012345'))).toBe(undefined);
-    expect(queryClient.getQueryData(compleroKeys.contacts.detail('K-2025-00067890'))).toStrictEqual({ seeded: true });
-    expect(spy.invalidated()).toStrictEqual([]);
+    expect(spy.removed()).toStrictEqual([
+      { queryKey: ['complero', 'contacts', 'detail', 'K-2025-00012345'], exact: true },
+      { queryKey: ['complero', 'documentation', 'detail', 'K-2025-00012345'] },
+      { queryKey: ['complero', 'documentation', 'forEvent', 'K-2025-00012345'] },
+    ]);
+    expect(spy.keys()).toStrictEqual([
+      ['complero', 'events', 'list'],
+      ['complero', 'events', 'latest'],
+    ]);
+    expect(cachedKeys(queryClient)).toStrictEqual([
+      compleroKeys.contacts.detail('K-2025-00067890'),
+      compleroKeys.documentation.detail('K-2025-00067890'),
+      compleroKeys.events.list({ type: 'update' }),
+      compleroKeys.events.listInfinite(),
+      compleroKeys.events.latest(),
+      compleroKeys.employees.detail('E-1'),
+      compleroKeys.operations.list(),
+      compleroKeys.ping(),
+    ]);
+    expect(spy.invalidated()).toStrictEqual([
+      compleroKeys.events.list({ type: 'update' }),
+      compleroKeys.events.listInfinite(),
+      compleroKeys.events.latest(),
+    ]);
     expect(env.mock.store.contacts.has('K-2025-00012345')).toBe(false);
   });
 
-  it('useUploadEmployees invalidates exactly the employees and the operations', async () => {
+  it('useUploadEmployees invalidates exactly compleroKeys.employees.all and compleroKeys.operations.all', async () => {
     const { queryClient, wrapper } = createWrapper(env.client);
+    seed(queryClient, [
+      compleroKeys.employees.detail('E-1'),
+      compleroKeys.operations.detail('op-1'),
+      compleroKeys.contacts.detail('K-2025-00012345'),
+      compleroKeys.events.latest(),
+      compleroKeys.documentation.detail('K-2025-00012345'),
+    ]);
     const spy = spyOnInvalidation(queryClient);
     const { result } = renderHook(() => useUploadEmployees(), { wrapper });
     await act(() => result.current.mutateAsync([{ id: 'E-1', first_name: 'Erika', email: 'erika@example.com' }]));
     expect(spy.keys()).toStrictEqual([compleroKeys.employees.all, compleroKeys.operations.all]);
+    expect(spy.removed()).toStrictEqual([]);
+    expect(spy.invalidated()).toStrictEqual([compleroKeys.employees.detail('E-1'), compleroKeys.operations.detail('op-1')]);
   });
 
-  it('useDeleteEmployee removes the employee’s detail', async () => {
+  it('useDeleteEmployee removes exactly the employee’s detail and invalidates nothing', async () => {
     env.mock.store.employees.set('E-2', { id: 'E-2', first_name: 'Erika' });
     const { queryClient, wrapper } = createWrapper(env.client);
-    seed(queryClient, [compleroKeys.employees.detail('E-2')]);
+    seed(queryClient, [
+      compleroKeys.employees.detail('E-2'),
+      compleroKeys.employees.detail('E-3'),
+      compleroKeys.contacts.detail('K-2025-00012345'),
+      compleroKeys.events.latest(),
+      compleroKeys.operations.list(),
+    ]);
+    const spy = spyOnInvalidation(queryClient);
     const { result } = renderHook(() => useDeleteEmployee(), { wrapper });
     await act(() => result.current.mutateAsync('E-2'));
-    expect(
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => query.queryKey),
-    ).toStrictEqual([]);
+    expect(spy.removed()).toStrictEqual([{ queryKey: ['complero', 'employees', 'detail', 'E-2'], exact: true }]);
+    expect(spy.keys()).toStrictEqual([]);
+    expect(spy.invalidated()).toStrictEqual([]);
+    expect(cachedKeys(queryClient)).toStrictEqual([
+      compleroKeys.employees.detail('E-3'),
+      compleroKeys.contacts.detail('K-2025-00012345'),
+      compleroKeys.events.latest(),
+      compleroKeys.operations.list(),
+    ]);
+    expect(env.mock.store.employees.has('E-2')).toBe(false);
   });
 
   it('useTriggerSandboxEvent invalidates exactly the events, and the caller’s onSuccess runs after that', async () => {
@@ -112,6 +184,7 @@ describe('mutation hooks', () => {
     );
     await act(() => result.current.mutateAsync({ type: 'confirm', contact: { id: 'K-2025-00012345' } }));
     expect(spy.keys()).toStrictEqual([compleroKeys.events.all]);
+    expect(spy.removed()).toStrictEqual([]);
     expect(spy.invalidated()).toStrictEqual([compleroKeys.events.listInfinite(), compleroKeys.events.latest()]);
     expect(order).toStrictEqual(['onSuccess after 1 invalidation']);
   });

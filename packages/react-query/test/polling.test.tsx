@@ -1,8 +1,16 @@
 import { GoneError } from '@complero/client';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { useDocumentation, useInfiniteEvents, useInfiniteOperations, useOperation } from '../src/index.js';
-import { createWrapper, setupMockComplero } from './helpers.js';
+import {
+  MAX_POLLS_WITHOUT_STATUS,
+  useDocumentation,
+  useDocumentationForEvent,
+  useInfiniteEvents,
+  useInfiniteOperations,
+  useOperation,
+} from '../src/index.js';
+import { BASE_URL, createWrapper, setupMockComplero } from './helpers.js';
 
 const env = setupMockComplero({ operationPolls: 2, documentationPolls: 2 });
 const fast = { pollIntervalMs: 10 };
@@ -20,6 +28,32 @@ describe('polling hooks', () => {
     expect(env.requests).toStrictEqual([`GET /operations/${id}`, `GET /operations/${id}`, `GET /operations/${id}`]);
   });
 
+  it('useOperation stops polling once the operation has failed', async () => {
+    // Processing, then failed; a third answer (completed) would mean it kept polling.
+    const answers = ['processing', 'failed', 'completed'];
+    env.server.use(
+      http.get(`${BASE_URL}/operations/:id`, ({ params }) =>
+        HttpResponse.json({ id: params.id, type: 'bulk_upload', model: 'contact', status: answers.shift() ?? 'completed' }),
+      ),
+    );
+    const { wrapper } = createWrapper(env.client);
+    const { result } = renderHook(() => useOperation('op-failing', fast), { wrapper });
+    await waitFor(() => expect(result.current.data?.status).toBe('failed'));
+    await settle();
+    expect(result.current.data?.status).toBe('failed');
+    expect(env.requests).toStrictEqual(['GET /operations/op-failing', 'GET /operations/op-failing']);
+  });
+
+  it(`useOperation polls an operation without any status ${MAX_POLLS_WITHOUT_STATUS} times, then gives up instead of polling forever`, async () => {
+    env.server.use(http.get(`${BASE_URL}/operations/:id`, ({ params }) => HttpResponse.json({ id: params.id, model: 'contact' })));
+    const { wrapper } = createWrapper(env.client);
+    const { result } = renderHook(() => useOperation('op-silent', fast), { wrapper });
+    await waitFor(() => expect(env.requests.length).toBe(MAX_POLLS_WITHOUT_STATUS));
+    await settle();
+    expect(result.current.data).toStrictEqual({ id: 'op-silent', model: 'contact' });
+    expect(env.requests).toStrictEqual(Array.from({ length: MAX_POLLS_WITHOUT_STATUS }, () => 'GET /operations/op-silent'));
+  });
+
   it('useDocumentation polls while the PDF is pending and stops once it is ready', async () => {
     env.mock.store.documentation.push({ contactId: 'K-2025-00012345', eventId: 'e-1', state: 'pending', pendingPolls: 2 });
     const { wrapper } = createWrapper(env.client);
@@ -32,6 +66,22 @@ describe('polling hooks', () => {
       'GET /documentation/K-2025-00012345',
       'GET /documentation/K-2025-00012345',
       'GET /documentation/K-2025-00012345',
+    ]);
+  });
+
+  it('useDocumentationForEvent polls one event’s PDF while it is pending and stops once it is ready', async () => {
+    env.mock.store.documentation.push({ contactId: 'K-2025-00012345', eventId: 'e-7', state: 'pending', pendingPolls: 2 });
+    const { wrapper } = createWrapper(env.client);
+    const { result } = renderHook(() => useDocumentationForEvent('K-2025-00012345', 'e-7', fast), { wrapper });
+    expect(result.current.isPending).toBe(true);
+    await waitFor(() => expect(result.current.data?.state).toBe('ready'));
+    await settle();
+    const download = result.current.data;
+    expect(download?.state === 'ready' ? [download.contentType, download.data.size > 100] : []).toStrictEqual(['application/pdf', true]);
+    expect(env.requests).toStrictEqual([
+      'GET /documentation/K-2025-00012345/e-7',
+      'GET /documentation/K-2025-00012345/e-7',
+      'GET /documentation/K-2025-00012345/e-7',
     ]);
   });
 

@@ -84,12 +84,25 @@ describe('emitReactQuery', () => {
     expect(body('invalidateAfterUploadContacts')).toContain(
       'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.contacts.all }), queryClient.invalidateQueries({ queryKey: compleroKeys.operations.all })]);',
     );
-    expect(body('invalidateAfterDeleteContact')).toContain(
-      'queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });',
-    );
+    expect(body('invalidateAfterDeleteContact').split('\n').slice(1)).toStrictEqual([
+      '  queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });',
+      "  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'detail', variables] });",
+      "  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'forEvent', variables] });",
+      "  await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.lists() }), queryClient.invalidateQueries({ queryKey: ['complero', 'events', 'latest'] })]);",
+    ]);
     expect(body('invalidateAfterTriggerSandboxEvent')).toContain(
       'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.all })]);',
     );
+  });
+
+  it('makes a delete that only removes keys synchronous, with nothing to await', () => {
+    const mutations = file('mutations.ts');
+    expect(mutations).toContain(
+      "export function invalidateAfterDeleteEmployee({ queryClient, variables }: { queryClient: QueryClient; variables: DeleteEmployeePathParams['id'] }): void {\n" +
+        '  queryClient.removeQueries({ queryKey: compleroKeys.employees.detail(variables), exact: true });\n}\n',
+    );
+    expect(mutations).toContain('        invalidateAfterDeleteEmployee({ queryClient, variables });\n');
+    expect(mutations).not.toContain('Promise.resolve');
   });
 
   it('produces the same bytes on every run', () => {

@@ -57,6 +57,26 @@ describe('ci.yml', () => {
   it('never gets a token that can write', () => {
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
   });
+
+  it('installs the pinned Chromium after the dependencies and before the tests, and hands its path to them', () => {
+    const all = runs(workflow);
+    const browser = all.findIndex((run) => run.includes('playwright-core install --with-deps --no-shell chromium'));
+    expect(browser).toBeGreaterThan(all.indexOf('pnpm install --frozen-lockfile'));
+    expect(browser).toBeLessThan(all.indexOf('pnpm test'));
+    expect(all[browser]).toContain(
+      'echo "CHROMIUM_PATH=$(node -e "console.log(require(\'playwright-core\').chromium.executablePath())")" >> "$GITHUB_ENV"',
+    );
+  });
+});
+
+describe('turbo.json', () => {
+  const turbo = JSON.parse(readFileSync(new URL('../../../turbo.json', import.meta.url), 'utf8')) as {
+    tasks: Record<string, { env?: string[] }>;
+  };
+
+  it('lets CHROMIUM_PATH through to the tests (turbo hides undeclared variables from tasks)', () => {
+    expect(turbo.tasks.test?.env).toContain('CHROMIUM_PATH');
+  });
 });
 
 describe('spec-drift.yml', () => {

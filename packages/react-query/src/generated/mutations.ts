@@ -75,10 +75,12 @@ export function deleteContactMutationOptions(client: CompleroClient) {
     };
 }
 
-/** What `useDeleteContact` does after it succeeds. Removes the deleted item's cached detail. */
+/** What `useDeleteContact` does after it succeeds. Removes `compleroKeys.contacts.detail(id)`, `['complero', 'documentation', 'detail', id]` and `['complero', 'documentation', 'forEvent', id]`; invalidates `compleroKeys.events.lists()` and `['complero', 'events', 'latest']`. */
 export async function invalidateAfterDeleteContact({ queryClient, variables }: { queryClient: QueryClient; variables: DeleteContactPathParams['id'] }): Promise<void> {
   queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });
-  await Promise.resolve();
+  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'detail', variables] });
+  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'forEvent', variables] });
+  await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.lists() }), queryClient.invalidateQueries({ queryKey: ['complero', 'events', 'latest'] })]);
 }
 
 /**
@@ -86,7 +88,7 @@ export async function invalidateAfterDeleteContact({ queryClient, variables }: {
  *
  * Delete a Contact by their ID.
  *
- * A `useMutation`; on success: removes the deleted item's cached detail. Errors are typed `CompleroError`s (`ValidationError` carries `validationErrors`).
+ * A `useMutation`; on success: removes `compleroKeys.contacts.detail(id)`, `['complero', 'documentation', 'detail', id]` and `['complero', 'documentation', 'forEvent', id]`; invalidates `compleroKeys.events.lists()` and `['complero', 'events', 'latest']`. Errors are typed `CompleroError`s (`ValidationError` carries `validationErrors`).
  *
  * `DELETE /contacts/{id}`.
  */
@@ -168,10 +170,9 @@ export function deleteEmployeeMutationOptions(client: CompleroClient) {
     };
 }
 
-/** What `useDeleteEmployee` does after it succeeds. Removes the deleted item's cached detail. */
-export async function invalidateAfterDeleteEmployee({ queryClient, variables }: { queryClient: QueryClient; variables: DeleteEmployeePathParams['id'] }): Promise<void> {
+/** What `useDeleteEmployee` does after it succeeds. Removes `compleroKeys.employees.detail(id)`. */
+export function invalidateAfterDeleteEmployee({ queryClient, variables }: { queryClient: QueryClient; variables: DeleteEmployeePathParams['id'] }): void {
   queryClient.removeQueries({ queryKey: compleroKeys.employees.detail(variables), exact: true });
-  await Promise.resolve();
 }
 
 /**
@@ -179,7 +180,7 @@ export async function invalidateAfterDeleteEmployee({ queryClient, variables }: 
  *
  * Delete an Employee by their ID. If the Employee still has assigned Contacts Delete will fail.
  *
- * A `useMutation`; on success: removes the deleted item's cached detail. Errors are typed `CompleroError`s (`ValidationError` carries `validationErrors`).
+ * A `useMutation`; on success: removes `compleroKeys.employees.detail(id)`. Errors are typed `CompleroError`s (`ValidationError` carries `validationErrors`).
  *
  * `DELETE /employees/{id}`.
  */
@@ -190,7 +191,7 @@ export function useDeleteEmployee<TOnMutateResult = unknown>(options?: CompleroM
       ...deleteEmployeeMutationOptions(useCompleroClient(client)),
       ...mutation,
       onSuccess: async (data, variables, onMutateResult, context) => {
-        await invalidateAfterDeleteEmployee({ queryClient, variables });
+        invalidateAfterDeleteEmployee({ queryClient, variables });
         await onSuccess?.(data, variables, onMutateResult, context);
       },
     });

@@ -2,6 +2,7 @@ export { readNextCursor, withCursor } from './pagination.js';
 export {
   DEFAULT_POLL_INTERVAL_MS,
   isTerminalStatus,
+  MAX_POLLS_WITHOUT_STATUS,
   type PolledQuery,
   type PollInterval,
   pollUntilTerminal,

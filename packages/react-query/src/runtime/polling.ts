@@ -13,14 +13,27 @@ export function isTerminalStatus(status: unknown): boolean {
 /** How often to poll; `false` turns polling off. */
 export type PollInterval = number | false;
 
+/**
+ * How many answers without any status an operation query polls for before it gives up. Such an
+ * answer says nothing about progress, and polling it forever would hammer the API for as long as
+ * the component stays mounted; a later refetch (a remount, `refetch()`) asks again.
+ */
+export const MAX_POLLS_WITHOUT_STATUS = 10;
+
 /** The part of a TanStack `Query` a `refetchInterval` reads. */
 export interface PolledQuery<TData> {
-  readonly state: { readonly status: 'pending' | 'error' | 'success'; readonly data: TData | undefined };
+  readonly state: {
+    readonly status: 'pending' | 'error' | 'success';
+    readonly data: TData | undefined;
+    /** How many answers the query has had: TanStack counts every successful fetch. */
+    readonly dataUpdateCount: number;
+  };
 }
 
 /**
  * A `refetchInterval` that polls a background operation until its status is terminal, then
- * stops. A failed query stops polling too: its error is the answer.
+ * stops. A failed query stops polling too: its error is the answer. An operation without a status
+ * is polled until the query has had `MAX_POLLS_WITHOUT_STATUS` answers, then left alone.
  */
 export function pollUntilTerminal<TData extends { status?: string }>(options: {
   intervalMs: PollInterval | undefined;
@@ -29,7 +42,9 @@ export function pollUntilTerminal<TData extends { status?: string }>(options: {
   return (query) => {
     if (interval === false || query.state.status === 'error') return false;
     const data = query.state.data;
-    return data !== undefined && isTerminalStatus(data.status) ? false : interval;
+    if (data === undefined) return interval;
+    if (data.status === undefined || data.status === '') return query.state.dataUpdateCount < MAX_POLLS_WITHOUT_STATUS ? interval : false;
+    return isTerminalStatus(data.status) ? false : interval;
   };
 }
 

@@ -1,5 +1,5 @@
 import { type FunctionDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
-import { createNameScope, deriveHookStem, propertyKey, toArgumentName, toCamelCase } from '../model/naming.js';
+import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
 import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
@@ -75,6 +75,10 @@ interface PlannedOperation {
   readonly pollsOperation: boolean;
   /** A bulk upload (an array body starting a background operation): the client may send it in chunks. */
   readonly bulkUpload: boolean;
+  /** The named schema the success body is (`Contact` for `GET /contacts/{id}`), when it is a `$ref`. */
+  readonly responseSchema?: string;
+  /** Every named schema the success body reaches through `$ref`s (`ContactEvent[]` → `ContactEvent`, `Contact`, …). */
+  readonly embeddedSchemas: readonly string[];
 }
 
 /** The names of the client package and of this package's runtime, which the scaffolder renames after the config's product name. */
@@ -145,6 +149,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
         ),
       pollsOperation: read && pollIds.has(operation.id),
       bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
+      ...responseSchemasOf({ model, operation }),
     };
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
@@ -213,6 +218,36 @@ function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): Schem
 function resolveBody(model: ApiModel, operation: Operation): SchemaObject | undefined {
   const contents = operation.requestBody?.contents ?? [];
   return resolveSchema(model, (contents.find((content) => content.mediaType.includes('json')) ?? contents[0])?.schema);
+}
+
+/** The success body's own named schema and every named schema it reaches, for invalidation after a delete. */
+function responseSchemasOf(options: { model: ApiModel; operation: Operation }): { responseSchema?: string; embeddedSchemas: string[] } {
+  const { model, operation } = options;
+  const success = operation.responses.find(
+    (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
+  );
+  const schema = success?.contents[0]?.schema;
+  const own = schemaNameOf(schema?.$ref);
+  const reached = new Set<string>();
+  const pending: unknown[] = [schema];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) pending.push(...next);
+    else if (next && typeof next === 'object') {
+      const name = schemaNameOf((next as SchemaObject).$ref);
+      if (name !== undefined && !reached.has(name)) {
+        reached.add(name);
+        pending.push(model.schemas.find((named) => named.name === name)?.schema);
+      }
+      pending.push(...Object.values(next));
+    }
+  }
+  return { ...(own ? { responseSchema: own } : {}), embeddedSchemas: [...reached].sort() };
+}
+
+function schemaNameOf(ref: unknown): string | undefined {
+  const prefix = '#/components/schemas/';
+  return typeof ref === 'string' && ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
 }
 
 function responseIsArray(model: ApiModel, operation: Operation): boolean {
@@ -638,33 +673,112 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
 // ---------------------------------------------------------------------------------------------
 // mutations.ts
 
-/** What a mutation changes, from the IR: which keys to remove and which to invalidate. */
-function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: string[]; invalidate: string[]; about: string } {
-  const { operation, group } = planned;
-  const groupKey = group === '' ? undefined : `${plan.keysName}.${group}.all`;
-  const sameGroupReads = plan.operations.filter((other) => other.read && other.group === group && group !== '');
-  if (operation.method === 'delete') {
-    // Deleting one thing: its detail is gone for good (remove, do not refetch a 404); lists change.
-    const detail = sameGroupReads.find((other) => other.operation.path === operation.path);
-    const remove = detail ? [`${keyPath(plan, detail)}(${pathArguments(planned).join(', ')})`] : [];
-    const invalidate = sameGroupReads
-      .filter((other) => other !== detail)
-      .map((other) =>
-        other.keyName === 'list' ? `${plan.keysName}.${group}.lists()` : `[${[plan.root, group, other.keyName].map(literal).join(', ')}]`,
-      );
-    return {
-      remove,
-      invalidate,
-      about: `Removes the deleted item's cached detail${invalidate.length ? ` and invalidates the ${group} lists` : ''}.`,
-    };
-  }
-  const invalidate = [
-    ...(groupKey ? [groupKey] : []),
-    ...(operation.patterns.backgroundOperation && plan.pollGroup && plan.pollGroup !== group
-      ? [`${plan.keysName}.${plan.pollGroup}.all`]
-      : []),
+/** One key a mutation acts on: the generated expression, and how the docs show it. */
+interface CacheKey {
+  /** `compleroKeys.contacts.detail(variables)`. */
+  readonly code: string;
+  /** `compleroKeys.contacts.detail(id)`. */
+  readonly shown: string;
+  /** Only this key, not the keys it prefixes. */
+  readonly exact?: boolean;
+}
+
+/** What a mutation changes, from the IR: which keys to remove and which to invalidate, and a sentence saying so. */
+interface Invalidation {
+  readonly remove: readonly CacheKey[];
+  readonly invalidate: readonly CacheKey[];
+  readonly about: string;
+}
+
+function invalidationOf(plan: HookPlan, planned: PlannedOperation): Invalidation {
+  const found = planned.operation.method === 'delete' ? deleteInvalidation({ plan, planned }) : writeInvalidation({ plan, planned });
+  const list = (keys: readonly CacheKey[]) => {
+    const shown = keys.map((key) => `\`${key.shown}\``);
+    return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  };
+  const parts = [
+    ...(found.remove.length ? [`removes ${list(found.remove)}`] : []),
+    ...(found.invalidate.length ? [`invalidates ${list(found.invalidate)}`] : []),
   ];
-  return { remove: [], invalidate, about: `Invalidates ${invalidate.map((key) => `\`${key}\``).join(' and ') || 'nothing'}.` };
+  const about = parts.length ? `${parts.join('; ')}.` : 'changes no cached query.';
+  return { ...found, about: about.charAt(0).toUpperCase() + about.slice(1) };
+}
+
+/**
+ * A create, update, upload or action: everything under its own group may have changed, and a
+ * background operation it starts shows up under the poll target's group.
+ */
+function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
+  const { plan, planned } = options;
+  const { operation, group } = planned;
+  const all = (name: string) => ({ code: `${plan.keysName}.${name}.all`, shown: `${plan.keysName}.${name}.all` });
+  return {
+    remove: [],
+    invalidate: [
+      ...(group === '' ? [] : [all(group)]),
+      ...(operation.patterns.backgroundOperation && plan.pollGroup && plan.pollGroup !== group ? [all(plan.pollGroup)] : []),
+    ],
+  };
+}
+
+/**
+ * A delete. The deleted item is gone for good, so what is only about it is removed (refetching
+ * would answer 404 or 410): its detail (the read at the delete's own path) and, in other groups,
+ * the reads whose first path parameter names the resource (`contactID` for `contacts`), under
+ * that id. What merely shows it is invalidated: the other reads of its group (its lists), reads
+ * naming it in a later path parameter, and every read whose response embeds the schema of its
+ * detail (`ContactEvent` holds a `Contact`, so the events lists).
+ */
+function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
+  const { plan, planned } = options;
+  const { group } = planned;
+  const reads = plan.operations.filter((other) => other.read);
+  const ownReads = group === '' ? [] : reads.filter((other) => other.group === group);
+  const detail = ownReads.find((other) => other.operation.path === planned.operation.path);
+  const ids = planned.arguments.filter((argument) => argument.role === 'path');
+  const code = pathArguments(planned);
+  const remove: CacheKey[] = detail
+    ? [
+        {
+          code: `${keyPath(plan, detail)}(${code.join(', ')})`,
+          shown: `${keyPath(plan, detail)}(${ids.map((argument) => argument.name).join(', ')})`,
+          exact: true,
+        },
+      ]
+    : [];
+  const invalidate: CacheKey[] = [];
+  const prefixOf = (other: PlannedOperation): CacheKey => {
+    if (other.keyName === 'list' && other.group !== '') {
+      const lists = `${plan.keysName}.${other.group}.lists()`;
+      return { code: lists, shown: lists };
+    }
+    const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
+    return { code: prefix, shown: prefix };
+  };
+  for (const other of ownReads) if (other !== detail) invalidate.push(prefixOf(other));
+  // Only a single-id delete says which resource is gone; a nested one (`/a/{x}/b/{y}`) keeps to its group.
+  const resourceId = group !== '' && ids.length === 1 ? `${singularise(group)}id`.toLowerCase() : undefined;
+  const embedded = detail?.responseSchema;
+  for (const other of reads) {
+    if (other.group === group) continue;
+    const position = other.arguments
+      .filter((argument) => argument.role === 'path')
+      .findIndex((argument) => argument.name.toLowerCase() === resourceId);
+    if (position === 0) {
+      const shown = `[${[...keyPrefix({ plan, planned: other }), (ids[0] as PlannedArgument).name].join(', ')}]`;
+      remove.push({ code: `[${[...keyPrefix({ plan, planned: other }), code[0]].join(', ')}]`, shown });
+    } else if (position > 0 || (embedded !== undefined && other.embeddedSchemas.includes(embedded))) {
+      invalidate.push(prefixOf(other));
+    }
+  }
+  const unique = (keys: readonly CacheKey[]) => keys.filter((key, index) => keys.findIndex((other) => other.code === key.code) === index);
+  return { remove: unique(remove), invalidate: unique(invalidate) };
+}
+
+/** The literal start of every key of one read: `'complero', 'events', 'latest'`. */
+function keyPrefix(options: { plan: HookPlan; planned: PlannedOperation }): string[] {
+  const { plan, planned } = options;
+  return [plan.root, ...(planned.group ? [planned.group] : []), planned.keyName].map(literal);
 }
 
 function pathArguments(planned: PlannedOperation): string[] {
@@ -690,6 +804,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
     const callArgs = args.length === 0 ? [] : args.length === 1 ? ['variables'] : args.map((argument) => `variables.${argument.name}`);
     const result = resultTypeName(planned);
     const invalidation = invalidationOf(plan, planned);
+    const awaits = invalidation.invalidate.length > 0;
     statements.push(
       {
         kind: StructureKind.TypeAlias,
@@ -718,7 +833,8 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       {
         kind: StructureKind.Function,
         isExported: true,
-        isAsync: true,
+        // Removing is synchronous; only invalidating (which refetches what is on screen) is worth awaiting.
+        isAsync: awaits,
         name: invalidateName(planned),
         docs: docs([`What \`use${planned.stem}\` does after it succeeds. ${invalidation.about}`]),
         parameters: [
@@ -727,12 +843,14 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
             type: `{ queryClient: QueryClient; variables: ${variablesType} }`,
           },
         ],
-        returnType: 'Promise<void>',
+        returnType: awaits ? 'Promise<void>' : 'void',
         statements: [
-          ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key}, exact: true });`),
-          invalidation.invalidate.length === 0
-            ? 'await Promise.resolve();'
-            : `await Promise.all([${invalidation.invalidate.map((key) => `queryClient.invalidateQueries({ queryKey: ${key} })`).join(', ')}]);`,
+          ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} });`),
+          ...(awaits
+            ? [
+                `await Promise.all([${invalidation.invalidate.map((key) => `queryClient.invalidateQueries({ queryKey: ${key.code} })`).join(', ')}]);`,
+              ]
+            : []),
         ],
       } satisfies FunctionDeclarationStructure,
       {
@@ -759,7 +877,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
           `    ...${mutationOptionsName(planned)}(${plan.names.useClient}(client)),`,
           '    ...mutation,',
           '    onSuccess: async (data, variables, onMutateResult, context) => {',
-          `      await ${invalidateName(planned)}({ queryClient, variables });`,
+          `      ${awaits ? 'await ' : ''}${invalidateName(planned)}({ queryClient, variables });`,
           '      await onSuccess?.(data, variables, onMutateResult, context);',
           '    },',
           '  });',
