@@ -638,7 +638,7 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
 // ---------------------------------------------------------------------------------------------
 // mutations.ts
 
-/** What a mutation changes, from the IR: which keys to remove and which to invalidate. */
+/** What a mutation changes, from the IR: which query filters to remove and which keys to invalidate. */
 function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: string[]; invalidate: string[]; about: string } {
   const { operation, group } = planned;
   const groupKey = group === '' ? undefined : `${plan.keysName}.${group}.all`;
@@ -646,7 +646,15 @@ function invalidationOf(plan: HookPlan, planned: PlannedOperation): { remove: st
   if (operation.method === 'delete') {
     // Deleting one thing: its detail is gone for good (remove, do not refetch a 404); lists change.
     const detail = sameGroupReads.find((other) => other.operation.path === operation.path);
-    const remove = detail ? [`${keyPath(plan, detail)}(${pathArguments(planned).join(', ')})`] : [];
+    // A read keyed by more than its path (a required header, a query) caches one entry per variant:
+    // remove them all by the key's path prefix, since the mutation does not know those values.
+    const byPrefix = detail?.arguments.some((argument) => argument.role !== 'path' && argument.role !== 'body') === true;
+    const prefix = detail ? [plan.root, ...(detail.group ? [detail.group] : []), detail.keyName].map(literal) : [];
+    const remove = !detail
+      ? []
+      : byPrefix
+        ? [`{ queryKey: [${[...prefix, ...pathArguments(planned)].join(', ')}] }`]
+        : [`{ queryKey: ${keyPath(plan, detail)}(${pathArguments(planned).join(', ')}), exact: true }`];
     const invalidate = sameGroupReads
       .filter((other) => other !== detail)
       .map((other) =>
@@ -729,7 +737,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         ],
         returnType: 'Promise<void>',
         statements: [
-          ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key}, exact: true });`),
+          ...invalidation.remove.map((filters) => `queryClient.removeQueries(${filters});`),
           invalidation.invalidate.length === 0
             ? 'await Promise.resolve();'
             : `await Promise.all([${invalidation.invalidate.map((key) => `queryClient.invalidateQueries({ queryKey: ${key} })`).join(', ')}]);`,
