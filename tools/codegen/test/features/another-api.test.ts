@@ -45,7 +45,7 @@ afterAll(() => {
 describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstore --name Petstore', () => {
   it('writes a workspace with every package, each with its package.json, tsconfig, README and index', () => {
     const files = Object.keys(snapshotTree(out));
-    for (const folder of ['client', 'msw', 'types']) {
+    for (const folder of ['client', 'msw', 'react-query', 'types']) {
       for (const file of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts']) expect(files).toContain(`${folder}/${file}`);
     }
     expect(files).toContain('pnpm-workspace.yaml');
@@ -57,6 +57,9 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     const client = readJson('client/package.json');
     expect(client.name).toBe('@petstore/client');
     expect((client.dependencies as Record<string, string>)['@petstore/types']).toBe('workspace:*');
+    const reactQuery = readJson('react-query/package.json');
+    expect(reactQuery.name).toBe('@petstore/react-query');
+    expect(reactQuery.dependencies).toStrictEqual({ '@petstore/client': 'workspace:*', '@petstore/types': 'workspace:*' });
     const msw = readJson('msw/package.json');
     expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@complero/codegen');
     expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@petstore/codegen');
@@ -73,6 +76,14 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     expect(readFileSync(path.join(out, 'client/src/index.ts'), 'utf8')).toContain('PetstoreError');
     expect(client).not.toMatch(/complero/i);
   });
+
+  it('produces a react-query package of hooks over the client that type-checks under the strict settings', async () => {
+    const hooks = readFileSync(path.join(out, 'react-query/src/generated/hooks.ts'), 'utf8');
+    expect(hooks).toContain('export function usePet<');
+    const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'client', 'react-query'] });
+    expect(result.output).toBe('');
+    expect(result.exitCode).toBe(0);
+  }, 120_000);
 
   it('produces types and client packages that type-check under the strict settings', async () => {
     const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'client'] });
