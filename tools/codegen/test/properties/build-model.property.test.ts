@@ -8,7 +8,14 @@ import { upgradeToOpenApi3 } from '../../src/upgrade.js';
 import { validateSpec } from '../../src/validate.js';
 import { swaggerDocument } from './swagger-arbitrary.js';
 
-const context = { scope: '@generated', name: 'Generated', baseUrl: 'http://localhost', specName: 'generated.json', specSha256: '0' };
+const context = {
+  scope: '@generated',
+  name: 'Generated',
+  baseUrl: 'http://localhost',
+  specName: 'generated.json',
+  specSha256: '0',
+  requestIdHeader: 'Request-Id',
+};
 
 async function runPipeline(document: unknown) {
   const spec = parseSpecBytes({ bytes: Buffer.from(JSON.stringify(document)), file: 'generated.json' });
