@@ -65,6 +65,18 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@petstore/codegen');
   });
 
+  it('gives every package only scripts whose files it wrote (no template benchmarks)', () => {
+    const files = Object.keys(snapshotTree(out));
+    for (const folder of ['client', 'msw', 'react-query', 'types']) {
+      const scripts = (readJson(`${folder}/package.json`).scripts ?? {}) as Record<string, string>;
+      expect(scripts.bench).toBeUndefined();
+      const runs = Object.values(scripts).flatMap((script) =>
+        [...script.matchAll(/\bnode\s+(\S+)/g)].map((match) => `${folder}/${match[1]}`),
+      );
+      expect(runs.filter((file) => !files.includes(file))).toStrictEqual([]);
+    }
+  });
+
   it('gives each package a self-contained tsconfig with the strict settings of tsconfig.base.json', () => {
     const base = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: unknown };
     expect(readJson('types/tsconfig.json')).toStrictEqual({ compilerOptions: base.compilerOptions, include: ['src'] });
