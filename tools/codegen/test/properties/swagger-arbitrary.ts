@@ -181,9 +181,9 @@ export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).
                     ? { ...parameter, ...kind, collectionFormat: 'csv' }
                     : { ...parameter, ...kind },
                 );
-              const withBody = op.body !== undefined && method !== 'get' && method !== 'delete';
-              const body = withBody && 'json' in op.body ? [{ name: 'body', in: 'body', schema: op.body.json }] : [];
-              const form = withBody && 'form' in op.body ? op.body.form : undefined;
+              const requestBody = method !== 'get' && method !== 'delete' ? op.body : undefined;
+              const body = requestBody && 'json' in requestBody ? [{ name: 'body', in: 'body', schema: requestBody.json }] : [];
+              const form = requestBody && 'form' in requestBody ? requestBody.form : undefined;
               // A file field needs a multipart body; urlencoded forms carry text fields only.
               const fields = (form?.fields ?? [])
                 .filter((field) => form?.multipart || field.kind.type !== 'file')
