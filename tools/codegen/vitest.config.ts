@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The real-world corpus (test/corpus) generates and type-checks megabytes of code per spec: it
-// runs on its own, by `pnpm test:corpus` (which .ci/run calls), not on every `pnpm test`.
+// The real-world corpus (test/corpus) generates and type-checks megabytes of code per spec, and
+// installs and builds generated packages out of tree: it runs on its own, by `pnpm test:corpus`
+// (which .ci/run calls), not on every `pnpm test`.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

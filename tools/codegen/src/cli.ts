@@ -28,9 +28,10 @@ Options (generate):
                       write (or not) each package's package.json, tsconfig.json, README,
                       src/index.ts and src/runtime; default: only for an API other than this
                       repository's own, and never over files someone has edited
-  A --spec other than the config's drops the settings that describe that spec (baseUrl,
-  resources, upstream): the base URL then comes from the new spec's first server. Policies such
-  as requireOperationIds still apply; pass a --config of your own to change them.
+  A --spec other than the config's drops the settings that belong to the config's spec
+  (baseUrl, resources, hookNames, upstream, requireOperationIds): the base URL then comes from
+  the new spec's first server, and operations without an operationId get derived names. The
+  conventions (patterns, maxSpecBytes) still apply; pass a --config of your own to set them all.
   --check             write nothing; exit 1 listing every stale, missing or extra file
   --force             regenerate and rewrite every file, even when nothing changed
   --timings           print milliseconds per stage (JSON) on stderr
@@ -184,10 +185,12 @@ async function resolveCliConfig(options: {
   const configFile = values.config ? path.resolve(cwd, values.config) : findDefaultConfig(cwd);
   const loaded = await loadConfigFile(configFile);
   const spec = values.spec ? path.resolve(cwd, values.spec) : loaded.spec;
-  // baseUrl, resources and upstream describe the configured spec; they do not carry over to another.
-  // Policies (requireOperationIds, patterns, maxSpecBytes) do.
+  // baseUrl, resources, hookNames, upstream and the operationId policy were written for the
+  // configured spec: another spec (one nobody promised has operationIds) does not inherit them.
+  // The naming conventions (patterns) and maxSpecBytes do carry over.
   const { baseUrl, upstream, ...rest } = loaded;
-  const config: ResolvedConfig = spec === loaded.spec ? loaded : { ...rest, resources: {}, spec };
+  const config: ResolvedConfig =
+    spec === loaded.spec ? loaded : { ...rest, resources: {}, hookNames: {}, requireOperationIds: false, spec };
   const overrides = {
     ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
     ...(values.scope ? { scope: values.scope } : {}),

@@ -63,6 +63,7 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     scope: config.scope,
     name: config.name,
     baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
+    requestIdHeader: config.patterns.requestIdHeader,
     specName: path.basename(config.spec),
     specSha256,
   };

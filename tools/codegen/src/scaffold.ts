@@ -211,8 +211,10 @@ function renderPackageJson(options: {
         devDependencies: { typescript: '5.9.3' },
       };
   const scripts = { ...((base.scripts as Record<string, string> | undefined) ?? {}) };
-  // A scaffolded package ships no tests of its own; `vitest run` would fail on an empty suite.
+  // A scaffolded package ships no tests of its own; `vitest run` would fail on an empty suite. Nor
+  // does it get the template's benchmarks (a bench/ folder of this repository's own).
   delete scripts.test;
+  delete scripts.bench;
   // Workspace links to anything but the generated packages (the generator itself) cannot resolve
   // outside this repository.
   const generated = new Set(options.folders.map((name) => `${config.scope}/${name}`));

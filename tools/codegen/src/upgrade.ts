@@ -25,6 +25,10 @@ export async function upgradeToOpenApi3(options: {
     // structuredClone: swagger2openapi mutates its input, and unless it was handed over the caller
     // still owns the document.
     const input = options.handOver ? options.document : structuredClone(options.document);
+    // Without `schemes`, Swagger 2.0 means "the scheme the spec was fetched with"; swagger2openapi
+    // then writes a protocol-relative server (`//host/api`), which no client can call. A spec read
+    // from a file was fetched with no scheme at all: https is the one to assume.
+    if (typeof input.host === 'string' && !(Array.isArray(input.schemes) && input.schemes.length > 0)) input.schemes = ['https'];
     const { openapi } = await swagger2openapi.convertObj(input, {
       patch: true,
       warnOnly: true,

@@ -198,7 +198,7 @@ function checkOperations(options: {
         problems.push({
           message: `${method.toUpperCase()} ${template} has no operationId`,
           pointer: toPointer(at),
-          hint: 'add an operationId (this config sets requireOperationIds), or allow derived names',
+          hint: 'add an operationId, or set `requireOperationIds: false` in the codegen config to derive names from the method and path',
         });
       }
       const parameters = [
@@ -359,9 +359,14 @@ function toError(options: { spec: LoadedSpec; problems: readonly SpecProblem[] }
   const { spec, problems } = options;
   const [first, ...rest] = problems as [SpecProblem, ...SpecProblem[]];
   const located = (problem: SpecProblem): SpecLocation => spec.locate(problem.pointer);
-  const listed = rest
-    .slice(0, MAX_LISTED_PROBLEMS - 1)
-    .map((problem) => `  - ${formatProblem({ ...problem, location: located(problem) })}`);
+  // Each hint is said once: the first problem's closes the message, and a listed problem repeats
+  // none that was already given (ten operations without an operationId need one hint, not ten).
+  const given = new Set(first.hint ? [first.hint] : []);
+  const listed = rest.slice(0, MAX_LISTED_PROBLEMS - 1).map((problem) => {
+    const hint = problem.hint && !given.has(problem.hint) ? problem.hint : undefined;
+    if (hint) given.add(hint);
+    return `  - ${formatProblem({ message: problem.message, location: located(problem), ...(hint ? { hint } : {}) })}`;
+  });
   const more = rest.length > listed.length ? [`  … and ${rest.length - listed.length} more`] : [];
   const suffix = rest.length > 0 ? `\n${rest.length} more problem${rest.length === 1 ? '' : 's'}:\n${[...listed, ...more].join('\n')}` : '';
   return new CodegenError({

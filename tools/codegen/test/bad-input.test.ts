@@ -15,12 +15,21 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-/** Writes `text` as a spec, runs the generator on it, and checks that nothing under out/ changed. */
-async function generateFrom(options: { name: string; text: string }) {
+/**
+ * Writes `text` as a spec, runs the generator on it, and checks that nothing under out/ changed.
+ * `config` is the body of a codegen config written for that spec (the default config otherwise).
+ */
+async function generateFrom(options: { name: string; text: string; config?: string }) {
   const spec = path.join(temp.dir, options.name);
   await writeFile(spec, options.text);
+  const configArgs: string[] = [];
+  if (options.config) {
+    const configFile = path.join(temp.dir, 'codegen.config.ts');
+    await writeFile(configFile, `export default { spec: './${options.name}', ${options.config} };\n`);
+    configArgs.push('--config', configFile);
+  }
   const before = await snapshotTree(out);
-  const result = await runCodegen(['generate', '--spec', spec, '--out', out]);
+  const result = await runCodegen(['generate', ...configArgs, '--spec', spec, '--out', out]);
   expect(await snapshotTree(out)).toStrictEqual(before);
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
@@ -79,12 +88,16 @@ describe('bad input', () => {
     );
   });
 
-  it('refuses an operation without operationId when the config requires them', async () => {
-    const text = `${VALID_HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n`;
-    const { stderr, spec } = await generateFrom({ name: 'anonymous.yaml', text });
+  it('refuses operations without operationId when the config of that spec requires them, giving the hint once', async () => {
+    const get = `    get:\n      responses:\n        '200':\n          description: ok\n`;
+    const text = `${VALID_HEAD}paths:\n  /a:\n${get}  /b:\n${get}`;
+    const config = "out: './sdk', scope: '@anon', name: 'Anon', requireOperationIds: true";
+    const { stderr, spec } = await generateFrom({ name: 'anonymous.yaml', text, config });
     expect(stderr).toBe(
       `complero-codegen: error: ${spec}:8:7 at #/paths/~1a/get: invalid spec: GET /a has no operationId\n` +
-        '  hint: add an operationId (this config sets requireOperationIds), or allow derived names\n',
+        '1 more problem:\n' +
+        `  - ${spec}:13:7 at #/paths/~1b/get: GET /b has no operationId\n` +
+        '  hint: add an operationId, or set `requireOperationIds: false` in the codegen config to derive names from the method and path\n',
     );
   });
 

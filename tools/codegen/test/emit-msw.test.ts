@@ -12,6 +12,7 @@ const context: EmitContext = {
   baseUrl: 'https://api.complero.com/v1',
   specName: 'complero.swagger.yaml',
   specSha256: '0'.repeat(64),
+  requestIdHeader: 'Request-Id',
 };
 
 let complero: ApiModel;

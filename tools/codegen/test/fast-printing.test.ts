@@ -48,7 +48,14 @@ describe('renderOpenApiTypeScript (openapi-typescript without the Redocly lint/b
 });
 
 describe('printModule', () => {
-  const context: EmitContext = { scope: '@acme', name: 'Acme', baseUrl: 'http://localhost', specName: 'acme.yaml', specSha256: 'x' };
+  const context: EmitContext = {
+    scope: '@acme',
+    name: 'Acme',
+    baseUrl: 'http://localhost',
+    specName: 'acme.yaml',
+    specSha256: 'x',
+    requestIdHeader: 'Request-Id',
+  };
 
   it('prints the same text as a ts-morph source file built from the same structures', () => {
     const statements: StatementStructures[] = [

@@ -11,6 +11,7 @@ const context: EmitContext = {
   baseUrl: 'https://api.acme.test/v2',
   specName: 'acme.yaml',
   specSha256: '0'.repeat(64),
+  requestIdHeader: 'Request-Id',
 };
 
 const json = (schema: object) => ({ description: 'OK', content: { 'application/json': { schema } } });

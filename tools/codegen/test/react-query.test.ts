@@ -11,6 +11,7 @@ const context: EmitContext = {
   baseUrl: 'https://api.complero.com/v1',
   specName: 'complero.swagger.yaml',
   specSha256: '0',
+  requestIdHeader: 'Request-Id',
 };
 let model: ApiModel;
 let files: Map<string, string>;

@@ -104,7 +104,7 @@ function descriptorStatements(options: { model: ApiModel; context: EmitContext }
     (candidate) => candidate.type === 'apiKey' && (candidate.in === 'header' || candidate.in === 'query') && candidate.parameterName,
   );
   const requestIdHeader =
-    model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? 'Request-Id';
+    model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? context.requestIdHeader;
   const constant = (name: string, type: string, initializer: string, doc: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,

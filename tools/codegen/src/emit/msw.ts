@@ -69,8 +69,10 @@ function handlerName(operation: Operation): string {
 
 function operationStatements(options: { model: ApiModel; operations: readonly Operation[]; context: EmitContext }): StatementStructures[] {
   const { model, operations } = options;
-  // The API promises a request id on every response, even where a response forgets to declare it.
-  const requestIdHeader = model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader;
+  // The API promises a request id on every response, even where a response (or the whole spec)
+  // forgets to declare it: the configured header is the one the client reads.
+  const requestIdHeader =
+    model.operations.find((operation) => operation.patterns.requestIdHeader)?.patterns.requestIdHeader ?? options.context.requestIdHeader;
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -107,7 +109,7 @@ function operationStatements(options: { model: ApiModel; operations: readonly Op
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs(['The response header that carries the request id.']),
-      declarations: [{ name: 'REQUEST_ID_HEADER', initializer: requestIdHeader === undefined ? 'undefined' : literal(requestIdHeader) }],
+      declarations: [{ name: 'REQUEST_ID_HEADER', initializer: literal(requestIdHeader) }],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -213,11 +215,7 @@ function stripSchema(schema: unknown): unknown {
   return Object.fromEntries(entries);
 }
 
-function describeOperation(options: {
-  model: ApiModel;
-  operation: Operation;
-  requestIdHeader: string | undefined;
-}): Record<string, unknown> {
+function describeOperation(options: { model: ApiModel; operation: Operation; requestIdHeader: string }): Record<string, unknown> {
   const { model, operation } = options;
   const { patterns } = operation;
   const responses = operation.responses.filter((response) => /^\d{3}$/.test(response.status));

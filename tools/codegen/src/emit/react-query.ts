@@ -737,15 +737,26 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
   const detail = ownReads.find((other) => other.operation.path === planned.operation.path);
   const ids = planned.arguments.filter((argument) => argument.role === 'path');
   const code = pathArguments(planned);
-  const remove: CacheKey[] = detail
-    ? [
-        {
-          code: `${keyPath(plan, detail)}(${code.join(', ')})`,
-          shown: `${keyPath(plan, detail)}(${ids.map((argument) => argument.name).join(', ')})`,
-          exact: true,
-        },
-      ]
-    : [];
+  // A detail keyed by more than its path (a required header, a query) caches one entry per
+  // variant, and the delete does not know those values: remove them all by the key's path prefix.
+  const byPrefix = detail?.arguments.some((argument) => argument.role !== 'path' && argument.role !== 'body') === true;
+  const shownIds = ids.map((argument) => argument.name);
+  const remove: CacheKey[] = !detail
+    ? []
+    : byPrefix
+      ? [
+          {
+            code: `[${[...keyPrefix({ plan, planned: detail }), ...code].join(', ')}]`,
+            shown: `[${[...keyPrefix({ plan, planned: detail }), ...shownIds].join(', ')}]`,
+          },
+        ]
+      : [
+          {
+            code: `${keyPath(plan, detail)}(${code.join(', ')})`,
+            shown: `${keyPath(plan, detail)}(${shownIds.join(', ')})`,
+            exact: true,
+          },
+        ];
   const invalidate: CacheKey[] = [];
   const prefixOf = (other: PlannedOperation): CacheKey => {
     if (other.keyName === 'list' && other.group !== '') {

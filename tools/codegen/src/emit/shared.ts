@@ -16,6 +16,11 @@ export interface EmitContext {
   readonly name: string;
   /** Default base URL for clients and mocks. */
   readonly baseUrl: string;
+  /**
+   * The configured request-id response header (`patterns.requestIdHeader`): what clients read and
+   * mocks send when no response of the spec declares it.
+   */
+  readonly requestIdHeader: string;
   /** The spec's file name (never a path: output must not depend on where the repo lives). */
   readonly specName: string;
   readonly specSha256: string;

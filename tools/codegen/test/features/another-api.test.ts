@@ -45,7 +45,7 @@ afterAll(() => {
 describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstore --name Petstore', () => {
   it('writes a workspace with every package, each with its package.json, tsconfig, README and index', () => {
     const files = Object.keys(snapshotTree(out));
-    for (const folder of ['client', 'msw', 'types']) {
+    for (const folder of ['client', 'msw', 'react-query', 'types']) {
       for (const file of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts']) expect(files).toContain(`${folder}/${file}`);
     }
     expect(files).toContain('pnpm-workspace.yaml');
@@ -57,9 +57,24 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     const client = readJson('client/package.json');
     expect(client.name).toBe('@petstore/client');
     expect((client.dependencies as Record<string, string>)['@petstore/types']).toBe('workspace:*');
+    const reactQuery = readJson('react-query/package.json');
+    expect(reactQuery.name).toBe('@petstore/react-query');
+    expect(reactQuery.dependencies).toStrictEqual({ '@petstore/client': 'workspace:*', '@petstore/types': 'workspace:*' });
     const msw = readJson('msw/package.json');
     expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@complero/codegen');
     expect(Object.keys({ ...(msw.dependencies as object), ...(msw.devDependencies as object) })).not.toContain('@petstore/codegen');
+  });
+
+  it('gives every package only scripts whose files it wrote (no template benchmarks)', () => {
+    const files = Object.keys(snapshotTree(out));
+    for (const folder of ['client', 'msw', 'react-query', 'types']) {
+      const scripts = (readJson(`${folder}/package.json`).scripts ?? {}) as Record<string, string>;
+      expect(scripts.bench).toBeUndefined();
+      const runs = Object.values(scripts).flatMap((script) =>
+        [...script.matchAll(/\bnode\s+(\S+)/g)].map((match) => `${folder}/${match[1]}`),
+      );
+      expect(runs.filter((file) => !files.includes(file))).toStrictEqual([]);
+    }
   });
 
   it('gives each package a self-contained tsconfig with the strict settings of tsconfig.base.json', () => {
@@ -73,6 +88,14 @@ describe('complero-codegen generate --spec other.yaml --out DIR --scope @petstor
     expect(readFileSync(path.join(out, 'client/src/index.ts'), 'utf8')).toContain('PetstoreError');
     expect(client).not.toMatch(/complero/i);
   });
+
+  it('produces a react-query package of hooks over the client that type-checks under the strict settings', async () => {
+    const hooks = readFileSync(path.join(out, 'react-query/src/generated/hooks.ts'), 'utf8');
+    expect(hooks).toContain('export function usePet<');
+    const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'client', 'react-query'] });
+    expect(result.output).toBe('');
+    expect(result.exitCode).toBe(0);
+  }, 120_000);
 
   it('produces types and client packages that type-check under the strict settings', async () => {
     const result = await typeCheckPackages({ root: out, scope: '@petstore', folders: ['types', 'client'] });

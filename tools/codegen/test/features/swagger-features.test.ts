@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
-import { typeCheckPackages } from '../support/type-check.js';
+import { type TypeCheckResult, typeCheckPackages } from '../support/type-check.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -83,6 +83,53 @@ import type { Record as RecordSchema } from './generated/index.js';
 assertSame<RecordSchema, { id: string; score: number | null; version?: 1 }>(true);`,
 };
 
+/**
+ * Compile-time assertions about the hooks of a few fixtures, type-checked in the same run as
+ * TYPE_ASSERTIONS: what each hook takes (its arguments or the mutation's variables) and what its
+ * data is, spelled out from the spec rather than from the generated names.
+ */
+const HOOK_ASSERTIONS: Record<string, string> = {
+  refs: `
+import { usePet, useListPets, useSuspensePet } from './generated/index.js';
+assertSame<Parameters<typeof useListPets>[0], { limit?: number } | undefined>(true);
+assertSame<Parameters<typeof usePet>[0], string>(true);
+// Called, not just named: \`ReturnType<typeof useListPets>\` would see \`TData\` as unknown, not its default.
+const listPets = () => useListPets();
+const pet = () => usePet('P-1');
+const suspensePet = () => useSuspensePet('P-1');
+assertSame<ReturnType<typeof listPets>['data'], { id: string; name?: string }[] | undefined>(true);
+assertSame<ReturnType<typeof pet>['data'], { id: string; name?: string } | undefined>(true);
+assertSame<ReturnType<typeof suspensePet>['data'], { id: string; name?: string }>(true);
+// @ts-expect-error a pet's id is a string
+const byNumber = () => usePet(1);`,
+  'form-data': `
+import { useLogIn, useUploadFile } from './generated/index.js';
+assertSame<Parameters<ReturnType<typeof useUploadFile>['mutate']>[0], { file: Blob; note?: string; tags?: string[] }>(true);
+assertSame<Parameters<ReturnType<typeof useLogIn>['mutate']>[0], { user: string; remember?: boolean; scopes?: string[] }>(true);`,
+  'collection-format': `
+import { useListItems } from './generated/index.js';
+assertSame<Parameters<typeof useListItems>[0], number[]>(true);
+assertSame<
+  Parameters<typeof useListItems>[1],
+  { query?: { csv?: string[]; ssv?: string[]; tsv?: string[]; pipes?: string[]; multi?: ('a' | 'b')[]; plain?: string[] }; header?: { 'X-Tags'?: string[] } } | undefined
+>(true);
+const listItems = () => useListItems([1, 2]);
+assertSame<ReturnType<typeof listItems>['data'], string[] | undefined>(true);`,
+  'header-cookie-path-level-params': `
+import { useDeleteNotes, useListNotes } from './generated/index.js';
+assertSame<Parameters<typeof useListNotes>[1], { 'X-Trace': string; 'If-None-Match'?: string }>(true);
+assertSame<Parameters<ReturnType<typeof useDeleteNotes>['mutate']>[0], { accountId: string; header?: { 'X-Trace'?: string } }>(true);
+const listNotes = () => useListNotes('A-1', { 'X-Trace': 't' });
+assertSame<ReturnType<typeof listNotes>['data'], string[] | undefined>(true);`,
+  responses: `
+import { useCreateJob, useJobArchive, useJobLog } from './generated/index.js';
+const jobLog = () => useJobLog();
+const jobArchive = () => useJobArchive();
+assertSame<ReturnType<typeof jobLog>['data'], string | undefined>(true);
+assertSame<ReturnType<typeof jobArchive>['data'], Blob | undefined>(true);
+assertSame<Parameters<ReturnType<typeof useCreateJob>['mutate']>[0], void>(true);`,
+};
+
 const PREAMBLE = `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 function assertSame<A, B>(same: Same<A, B>): void {
   void same;
@@ -122,26 +169,46 @@ function serialisationOf(output: FixtureOutput, id: string) {
   );
 }
 
+/** Every package folder the generator writes for a fixture. */
+const PACKAGES = ['types', 'client', 'msw', 'react-query'] as const;
+/** The diagnostics bucket for lines that name no package folder. */
+const OTHER = '(other)';
+
 describe('the generated packages of every feature fixture', () => {
   const diagnostics = new Map<string, string[]>();
+  let result: TypeCheckResult;
 
   beforeAll(async () => {
     for (const [name, assertions] of Object.entries(TYPE_ASSERTIONS)) {
       writeFileSync(path.join(fixture(name).dir, 'types/src/feature-assertions.ts'), `${PREAMBLE}${assertions}\n`);
     }
+    for (const [name, assertions] of Object.entries(HOOK_ASSERTIONS)) {
+      writeFileSync(path.join(fixture(name).dir, 'react-query/src/hook-assertions.ts'), `${PREAMBLE}${assertions}\n`);
+    }
     const names = [...outputs.keys()];
-    const result = await typeCheckPackages({
+    const folders = names.flatMap((name) => PACKAGES.map((folder) => `${name}/${folder}`));
+    result = await typeCheckPackages({
       root,
       scope: '@fixture',
-      folders: names.flatMap((name) => [`${name}/types`, `${name}/client`, `${name}/msw`]),
+      folders,
       paths: Object.fromEntries(names.map((name) => [`@${name}/*`, [`./${name}/*/src/index.ts`]])),
       maxLines: 10_000,
     });
     for (const line of result.output.split('\n').filter((text) => /error TS\d+/.test(text))) {
-      const key = line.split('/').slice(0, 2).join('/');
+      const folder = line.split('/').slice(0, 2).join('/');
+      // A diagnostic outside the packages (a bad compiler option, a missing lib) fails every package alike.
+      const key = folders.includes(folder) ? folder : OTHER;
       diagnostics.set(key, [...(diagnostics.get(key) ?? []), line]);
     }
   }, 120_000);
+
+  it('run tsc to completion with no diagnostics outside the package folders', () => {
+    expect({ exitCode: result.exitCode, other: diagnostics.get(OTHER) ?? [] }).toStrictEqual({ exitCode: 0, other: [] });
+  });
+
+  it('have hook assertions only for fixtures that exist', () => {
+    expect(Object.keys(HOOK_ASSERTIONS).filter((name) => !outputs.has(name))).toStrictEqual([]);
+  });
 
   it('have type assertions written for every fixture', () => {
     expect(Object.keys(TYPE_ASSERTIONS).sort()).toStrictEqual([...outputs.keys()].sort());
@@ -157,6 +224,10 @@ describe('the generated packages of every feature fixture', () => {
 
   it.each(Object.keys(TYPE_ASSERTIONS).sort())('%s: the msw package type-checks strictly', (name) => {
     expect(diagnostics.get(`${name}/msw`) ?? []).toStrictEqual([]);
+  });
+
+  it.each(Object.keys(TYPE_ASSERTIONS).sort())('%s: the react-query package type-checks strictly, hook assertions included', (name) => {
+    expect(diagnostics.get(`${name}/react-query`) ?? []).toStrictEqual([]);
   });
 });
 
@@ -210,6 +281,15 @@ describe('header and path-level parameters', () => {
     expect(shape('deleteNotes')).toStrictEqual([
       { name: 'accountId', in: 'path', required: true },
       { name: 'X-Trace', in: 'header', required: false },
+    ]);
+  });
+});
+
+describe('hooks over a read keyed by more than its path', () => {
+  it('let a delete of the same path remove every cached variant by the path prefix, whatever the required header was', () => {
+    const mutations = fixture('header-cookie-path-level-params').read('react-query/src/generated/mutations.ts');
+    expect(mutations.match(/queryClient\.removeQueries\(.*\);/g)).toStrictEqual([
+      "queryClient.removeQueries({ queryKey: ['fixture', 'default', 'listNotes', variables.accountId] });",
     ]);
   });
 });

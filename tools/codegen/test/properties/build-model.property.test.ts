@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS } from '../../src/config.js';
+import { emitClient } from '../../src/emit/client.js';
+import { emitMsw } from '../../src/emit/msw.js';
+import { emitReactQuery } from '../../src/emit/react-query.js';
 import { emitTypes } from '../../src/emit/types.js';
 import { parseSpecBytes } from '../../src/load.js';
 import { buildModel } from '../../src/model/build-model.js';
@@ -8,7 +11,14 @@ import { upgradeToOpenApi3 } from '../../src/upgrade.js';
 import { validateSpec } from '../../src/validate.js';
 import { swaggerDocument } from './swagger-arbitrary.js';
 
-const context = { scope: '@generated', name: 'Generated', baseUrl: 'http://localhost', specName: 'generated.json', specSha256: '0' };
+const context = {
+  scope: '@generated',
+  name: 'Generated',
+  baseUrl: 'http://localhost',
+  specName: 'generated.json',
+  specSha256: '0',
+  requestIdHeader: 'Request-Id',
+};
 
 async function runPipeline(document: unknown) {
   const spec = parseSpecBytes({ bytes: Buffer.from(JSON.stringify(document)), file: 'generated.json' });
@@ -23,7 +33,11 @@ describe('the model builder, on any valid Swagger 2.0 document', () => {
     await fc.assert(
       fc.asyncProperty(swaggerDocument, async (document) => {
         const { model } = await runPipeline(document);
-        const count = Object.values(document.paths).reduce((total, item) => total + Object.keys(item).length, 0);
+        // Every key of a path item but its shared `parameters` is an operation.
+        const count = Object.values(document.paths).reduce(
+          (total, item) => total + Object.keys(item).filter((key) => key !== 'parameters').length,
+          0,
+        );
         expect(model.operations).toHaveLength(count);
         const ids = model.operations.map((operation) => operation.id);
         expect(new Set(ids).size).toBe(ids.length);
@@ -48,12 +62,29 @@ describe('the model builder, on any valid Swagger 2.0 document', () => {
     );
   }, 120_000);
 
-  it('feeds the types emitter without an error', async () => {
+  it('feeds all four emitters without an error, each writing its package files', async () => {
     await fc.assert(
       fc.asyncProperty(swaggerDocument, async (document) => {
         const { model, upgraded } = await runPipeline(document);
-        const files = await emitTypes({ model, document: upgraded, context });
+        const files = [
+          ...(await emitTypes({ model, document: upgraded, context })),
+          ...emitClient({ model, context }),
+          ...emitMsw({ model, context }),
+          ...emitReactQuery({ model, context }),
+        ];
         expect(files.map((file) => file.path).sort()).toStrictEqual([
+          'client/src/generated/index.ts',
+          'client/src/generated/operations.ts',
+          'client/src/generated/resources.ts',
+          'msw/src/generated/handlers.ts',
+          'msw/src/generated/index.ts',
+          'msw/src/generated/operations.ts',
+          'msw/src/generated/schemas.ts',
+          'react-query/src/generated/hooks.ts',
+          'react-query/src/generated/index.ts',
+          'react-query/src/generated/keys.ts',
+          'react-query/src/generated/mutations.ts',
+          'react-query/src/generated/queries.ts',
           'types/src/generated/enums.ts',
           'types/src/generated/index.ts',
           'types/src/generated/openapi.ts',
@@ -61,6 +92,7 @@ describe('the model builder, on any valid Swagger 2.0 document', () => {
           'types/src/generated/schemas.ts',
           'types/src/generated/validation-errors.ts',
         ]);
+        expect(files.filter((file) => file.content.trim() === '').map((file) => file.path)).toStrictEqual([]);
       }),
       { numRuns: 10 },
     );

@@ -58,7 +58,44 @@ const path = fc
     return segments.filter((segment) => !('param' in segment) || (!seen.has(segment.param) && seen.add(segment.param)));
   });
 
-/** Any valid Swagger 2.0 document: paths, parameters of every kind, bodies, responses and definitions. */
+/** Shared parameters (`#/parameters/...`) an operation may reference: a query, a header and a path-free one of each kind. */
+const SHARED_PARAMETERS: Record<string, Record<string, unknown>> = {
+  PageSize: { name: 'shared_limit', in: 'query', type: 'integer', minimum: 1 },
+  Tags: { name: 'shared_tags', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' },
+  Trace: { name: 'X-Shared-Trace', in: 'header', type: 'string', required: true },
+};
+
+/** A formData field: primitives, arrays with any form collectionFormat, and (multipart only) files. */
+const formField = fc.record({
+  name: parameterName,
+  required: fc.boolean(),
+  kind: fc.oneof(
+    fc.constant({ type: 'string' }),
+    fc.constant({ type: 'integer' }),
+    fc.constant({ type: 'boolean' }),
+    fc.constant({ type: 'file' }),
+    fc.record({
+      type: fc.constant('array'),
+      items: fc.constantFrom({ type: 'string' }, { type: 'integer' }),
+      collectionFormat: fc.constantFrom('csv', 'ssv', 'tsv', 'pipes', 'multi'),
+    }),
+  ),
+});
+
+/** What an operation's success response says it produces, and the schema that fits it. */
+const produced = fc.constantFrom(
+  { produces: undefined, binary: false },
+  { produces: ['application/json', 'application/xml'], binary: false },
+  { produces: ['text/plain'], binary: false },
+  { produces: ['application/octet-stream'], binary: true },
+  { produces: ['application/pdf', 'application/zip'], binary: true },
+);
+
+/**
+ * Any valid Swagger 2.0 document: paths with path-level and `$ref` parameters of every kind,
+ * JSON or form bodies (multipart with files, urlencoded), responses (inline or `$ref`, JSON,
+ * text or binary) and definitions.
+ */
 export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).chain((names) => {
   const schema = schemaArbitrary(names);
   const queryOrHeader = fc.record({
@@ -74,8 +111,22 @@ export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).
     operationId: fc.option(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,12}$/), { nil: undefined }),
     deprecated: fc.boolean(),
     parameters: fc.uniqueArray(queryOrHeader, { maxLength: 4, selector: (parameter) => `${parameter.in}:${parameter.name.toLowerCase()}` }),
-    body: fc.option(schema, { nil: undefined }),
+    sharedParameters: fc.subarray(Object.keys(SHARED_PARAMETERS)),
+    body: fc.option(
+      fc.oneof(
+        schema.map((json) => ({ json })),
+        fc
+          .record({
+            multipart: fc.boolean(),
+            fields: fc.uniqueArray(formField, { minLength: 1, maxLength: 4, selector: (field) => field.name }),
+          })
+          .map((form) => ({ form })),
+      ),
+      { nil: undefined },
+    ),
     response: fc.option(schema, { nil: undefined }),
+    produced,
+    sharedResponse: fc.boolean(),
     withDefault: fc.boolean(),
   });
   return fc
@@ -91,7 +142,12 @@ export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).
         ),
       ),
       paths: fc.uniqueArray(
-        fc.tuple(path, fc.dictionary(fc.constantFrom('get', 'put', 'post', 'delete', 'patch'), operation, { minKeys: 1, maxKeys: 3 })),
+        fc.tuple(
+          path,
+          fc.dictionary(fc.constantFrom('get', 'put', 'post', 'delete', 'patch'), operation, { minKeys: 1, maxKeys: 3 }),
+          // Path parameters declared once on the path item rather than on every operation.
+          fc.boolean(),
+        ),
         {
           maxLength: 6,
           selector: ([segments]) => segments.map((segment) => ('param' in segment ? '{}' : segment.text)).join('/'),
@@ -104,39 +160,69 @@ export const swaggerDocument = fc.uniqueArray(definitionName, { maxLength: 6 }).
         swagger: '2.0',
         info: { title: 'Generated', version: '1' },
         definitions: Object.fromEntries(names.map((name, index) => [name, definitions[index]])),
+        parameters: SHARED_PARAMETERS,
+        responses: { Problem: { description: 'a problem', schema: { type: 'object', properties: { message: { type: 'string' } } } } },
         paths: Object.fromEntries(
-          paths.map(([segments, methods]) => [
-            `/${segments.map((segment) => ('param' in segment ? `{${segment.param}}` : segment.text)).join('/')}`,
-            Object.fromEntries(
-              Object.entries(methods).map(([method, op]) => {
-                // operationIds must be unique: a repeated one is dropped (the model then derives a name).
-                const id = op.operationId && !usedIds.has(op.operationId) ? op.operationId : undefined;
-                if (id) usedIds.add(id);
-                const pathParameters = segments.flatMap((segment) =>
-                  'param' in segment ? [{ name: segment.param, in: 'path', required: true, type: 'string' }] : [],
-                );
-                // `multi` exists only for query and formData parameters.
-                const others = op.parameters.map(({ kind, ...parameter }) =>
+          paths.map(([segments, methods, pathLevel]) => {
+            const pathParameters = segments.flatMap((segment) =>
+              'param' in segment ? [{ name: segment.param, in: 'path', required: true, type: 'string' }] : [],
+            );
+            const operations = Object.entries(methods).map(([method, op]) => {
+              // operationIds must be unique: a repeated one is dropped (the model then derives a name).
+              const id = op.operationId && !usedIds.has(op.operationId) ? op.operationId : undefined;
+              if (id) usedIds.add(id);
+              const shared = op.sharedParameters.map((key) => SHARED_PARAMETERS[key] as { name: string; in: string });
+              const taken = new Set([...pathParameters, ...shared].map((parameter) => `${parameter.in}:${parameter.name.toLowerCase()}`));
+              // `multi` exists only for query and formData parameters.
+              const others = op.parameters
+                .filter((parameter) => !taken.has(`${parameter.in}:${parameter.name.toLowerCase()}`))
+                .map(({ kind, ...parameter }) =>
                   parameter.in === 'header' && 'collectionFormat' in kind && kind.collectionFormat === 'multi'
                     ? { ...parameter, ...kind, collectionFormat: 'csv' }
                     : { ...parameter, ...kind },
                 );
-                const body = op.body && method !== 'get' && method !== 'delete' ? [{ name: 'body', in: 'body', schema: op.body }] : [];
-                return [
-                  method,
-                  {
-                    ...(id ? { operationId: id } : {}),
-                    deprecated: op.deprecated,
-                    parameters: [...pathParameters, ...others, ...body],
-                    responses: {
-                      '200': { description: 'ok', ...(op.response ? { schema: op.response } : {}) },
-                      ...(op.withDefault ? { default: { description: 'error' } } : {}),
-                    },
+              const requestBody = method !== 'get' && method !== 'delete' ? op.body : undefined;
+              const body = requestBody && 'json' in requestBody ? [{ name: 'body', in: 'body', schema: requestBody.json }] : [];
+              const form = requestBody && 'form' in requestBody ? requestBody.form : undefined;
+              // A file field needs a multipart body; urlencoded forms carry text fields only.
+              const fields = (form?.fields ?? [])
+                .filter((field) => form?.multipart || field.kind.type !== 'file')
+                .map(({ kind, ...field }) => ({ ...field, in: 'formData', ...kind }));
+              const success = op.produced.binary
+                ? { description: 'the bytes', schema: { type: 'file' } }
+                : { description: 'ok', ...(op.response ? { schema: op.response } : {}) };
+              return [
+                method,
+                {
+                  ...(id ? { operationId: id } : {}),
+                  deprecated: op.deprecated,
+                  ...(fields.length > 0
+                    ? { consumes: [form?.multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded'] }
+                    : {}),
+                  ...(op.produced.produces ? { produces: op.produced.produces } : {}),
+                  parameters: [
+                    ...(pathLevel ? [] : pathParameters),
+                    ...op.sharedParameters.map((key) => ({ $ref: `#/parameters/${key}` })),
+                    ...others,
+                    ...body,
+                    ...fields,
+                  ],
+                  responses: {
+                    '200': success,
+                    ...(op.sharedResponse ? { '404': { $ref: '#/responses/Problem' } } : {}),
+                    ...(op.withDefault ? { default: { description: 'error' } } : {}),
                   },
-                ];
-              }),
-            ),
-          ]),
+                },
+              ];
+            });
+            return [
+              `/${segments.map((segment) => ('param' in segment ? `{${segment.param}}` : segment.text)).join('/')}`,
+              {
+                ...(pathLevel && pathParameters.length > 0 ? { parameters: pathParameters } : {}),
+                ...Object.fromEntries(operations),
+              },
+            ];
+          }),
         ),
       };
     });

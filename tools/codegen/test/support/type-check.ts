@@ -44,7 +44,9 @@ export async function typeCheckPackages(options: {
     encoding: 'utf8',
     cwd: options.root,
   });
-  const output = `${run.stdout}${run.stderr}`
+  // A tsc that could not start or was killed (out of memory) prints no diagnostics: say why instead.
+  const failure = run.error ? `tsc could not run: ${run.error.message}\n` : run.signal ? `tsc was killed by ${run.signal}\n` : '';
+  const output = `${failure}${run.stdout ?? ''}${run.stderr ?? ''}`
     .split('\n')
     .slice(0, options.maxLines ?? 40)
     .join('\n')
