@@ -3,6 +3,7 @@ import type { ResolvedOptions } from './config.js';
 import { CompleroError, ConnectionError, errorClassForStatus, RateLimitError, TimeoutError } from './errors.js';
 import { createPathSerializer } from './path.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
+import { serializeInput } from './serialize.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
 /** The parts of a request besides the operation itself. */
@@ -11,6 +12,8 @@ export interface RequestInput {
   readonly query?: object;
   /** The spec's header parameters (openapi-fetch's `params.header`); they win over `RequestOptions.headers` of the same name. */
   readonly header?: object;
+  /** The spec's cookie parameters, sent as one `Cookie` header (outside browsers: they forbid setting it). */
+  readonly cookie?: object;
   readonly body?: unknown;
 }
 
@@ -41,10 +44,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
-          // openapi-fetch reads `path`, `query` and `header` from here and ignores `body`.
-          params: input,
-          body: input.body,
-          headers: call.headers,
+          ...serializeInput({ operation, input, headers: call.headers }),
           pathSerializer: createPathSerializer(operation.pathStyles),
           parseAs: operation.binary ? 'blob' : 'text',
           signal: link.signal,

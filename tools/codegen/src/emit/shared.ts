@@ -71,6 +71,23 @@ export function docs(parts: readonly (string | undefined)[]): { description: str
   return text === undefined ? [] : [{ description: text }];
 }
 
+/** JSDoc as `docs` builds it, with its tags. */
+export type JsDoc = { description: string; tags?: { tagName: string; text: string }[] };
+
+/**
+ * Adds a `@deprecated` tag to an operation's JSDoc when the spec deprecates it, so editors strike
+ * through every use of the method or hook and say why.
+ */
+export function markDeprecated(options: {
+  docs: readonly JsDoc[];
+  operation: { readonly deprecated: boolean; readonly method: string; readonly path: string };
+}): JsDoc[] {
+  const { operation } = options;
+  if (!operation.deprecated) return [...options.docs];
+  const text = `The API deprecates \`${operation.method.toUpperCase()} ${operation.path}\`: it may be removed in a later version.`;
+  return [{ description: options.docs[0]?.description ?? '', tags: [{ tagName: 'deprecated', text }] }];
+}
+
 /** A TypeScript literal for a JSON value, in single quotes like the rest of the output. */
 export function literal(value: unknown): string {
   if (typeof value === 'string')
@@ -105,6 +122,11 @@ export function simpleSchemaType(schema: SchemaObject): string {
 
 function wrapUnion(type: string): string {
   return type.includes(' | ') ? `(${type})` : type;
+}
+
+/** Whether a body of this media type is JSON (any type, `*` slash `*`, too: JSON is what clients send by default). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json\b|^\*\/\*$/i.test(mediaType);
 }
 
 /** Path of a package's generated folder, relative to the output root. */
