@@ -17,22 +17,21 @@ export function serializeInput(options: {
   input: RequestInput;
   headers: Readonly<Record<string, string>> | undefined;
 }): object {
-  const { operation, input } = options;
-  const { query: delimiters, mediaType } = operation;
-  // Header arrays are simple-style (`a,b`); openapi-fetch would append them as `a, b`.
-  const header = Object.fromEntries(
-    Object.entries((input.header ?? {}) as Fields).flatMap(([name, value]) => (value == null ? [] : [[name, [value].flat().join(',')]])),
-  );
+  const { input, headers } = options;
+  const { query: delimiters, mediaType, form: fieldDelimiters } = options.operation;
+  const multipart = mediaType?.startsWith('multipart/');
+  // openapi-fetch sends header arrays as one `a, b` list, which HTTP reads as `a,b`.
+  const header: Record<string, unknown> = { ...input.header };
   // Browsers forbid setting `Cookie` and drop it silently: there cookies come from the browser's jar (`credentials`).
-  const cookie = Object.entries((input.cookie ?? {}) as Fields)
-    .flatMap(([name, value]) => (value == null ? [] : [`${name}=${[value].flat().map(encodeValue).join(',')}`]))
+  const cookie = listFields(input.cookie)
+    .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
     .join('; ');
   if (cookie) header.Cookie = cookie;
   return {
     params: { path: input.path, query: input.query, header },
     body: input.body,
     // FormData gets no Content-Type, so fetch writes it with the boundary.
-    headers: mediaType && !isMultipart(mediaType) ? { 'Content-Type': mediaType, ...options.headers } : options.headers,
+    headers: mediaType && !multipart ? { 'Content-Type': mediaType, ...headers } : headers,
     querySerializer:
       delimiters &&
       ((query: Fields) =>
@@ -44,29 +43,26 @@ export function serializeInput(options: {
           )
           .filter(Boolean)
           .join('&')),
-    bodySerializer: mediaType && ((body: unknown) => serializeBody({ body, mediaType, delimiters: operation.form })),
+    // Forms go as FormData (multipart) or `a=1&b=2` (urlencoded); any other body (bytes, text) as it is.
+    bodySerializer:
+      mediaType &&
+      ((body: object) => {
+        if (!multipart && !mediaType.includes('urlencoded')) return body;
+        const form = multipart ? new FormData() : new URLSearchParams();
+        for (const [name, items] of listFields(body)) {
+          const delimiter = fieldDelimiters?.[name];
+          // Files keep their bytes and name; objects inside a form travel as JSON text.
+          for (const item of delimiter ? [items.join(delimiter)] : items)
+            (form as FormData).append(name, item instanceof Blob || typeof item !== 'object' ? (item as string) : JSON.stringify(item));
+        }
+        return multipart ? form : String(form);
+      }),
   };
 }
 
-/** A form body as `FormData` (multipart) or `a=1&b=2` (urlencoded); any other body goes as it is. */
-function serializeBody(options: { body: unknown; mediaType: string; delimiters: Readonly<Record<string, string>> | undefined }): unknown {
-  const { body, mediaType, delimiters } = options;
-  const multipart = isMultipart(mediaType);
-  if (!multipart && !/^application\/x-www-form-urlencoded/i.test(mediaType)) return body;
-  const form = multipart ? new FormData() : new URLSearchParams();
-  for (const [name, value] of Object.entries(body as Fields)) {
-    const delimiter = delimiters?.[name];
-    for (const item of Array.isArray(value) && delimiter ? [value.join(delimiter)] : [value].flat()) {
-      // Files keep their bytes and name; objects inside a form travel as JSON text.
-      if (item != null)
-        (form as FormData).append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
-  }
-  return multipart ? form : String(form);
-}
-
-function isMultipart(mediaType: string): boolean {
-  return /^multipart\//i.test(mediaType);
+/** The fields of a cookie parameter object or a form that have a value, each value as a list of items. */
+function listFields(fields: object | undefined): [string, unknown[]][] {
+  return Object.entries(fields ?? {}).flatMap(([name, value]) => (value == null ? [] : [[name, [value].flat()]]));
 }
 
 function encodeValue(value: unknown): string {

@@ -104,7 +104,7 @@ describe('collectionFormat of query arrays', () => {
       header: { 'X-Tags': ['t1', 't2'] },
     });
     expect(server.requests.map((request) => [request.method, request.url, request.headers['x-tags']])).toStrictEqual([
-      ['GET', '/v1/items/1,2?csv=a%2Cb,c&ssv=a%20b%20c&tsv=a%09b&pipes=a%7Cb|c&multi=a&multi=b&plain=x,y', 't1,t2'],
+      ['GET', '/v1/items/1,2?csv=a%2Cb,c&ssv=a%20b%20c&tsv=a%09b&pipes=a%7Cb|c&multi=a&multi=b&plain=x,y', 't1, t2'],
     ]);
   });
 
