@@ -21,13 +21,29 @@ const NAMES = ['collection-format', 'form-data', 'header-cookie-path-level-param
 type Method = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
 type FixtureClient = { readonly default: Record<string, Method> } & Record<string, unknown>;
 
+/** A form whose array field says no `collectionFormat`: Swagger 2.0's default is csv. */
+const FORM_DEFAULTS = `swagger: "2.0"
+info: { title: Form defaults, version: "1" }
+paths:
+  /tags:
+    post:
+      operationId: setTags
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - { name: ids, in: formData, type: array, items: { type: integer } }
+      responses:
+        "204": { description: set }
+`;
+
 let root: string;
 const outputs = new Map<string, FixtureOutput>();
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'codegen-wire-'));
-  for (const name of NAMES) {
-    const output = await generateFixture({ spec: path.join(FIXTURES, `${name}.yaml`), root });
+  writeFileSync(path.join(root, 'form-defaults.yaml'), FORM_DEFAULTS);
+  for (const name of [...NAMES, 'form-defaults']) {
+    const spec = name === 'form-defaults' ? path.join(root, `${name}.yaml`) : path.join(FIXTURES, `${name}.yaml`);
+    const output = await generateFixture({ spec, root });
     // The scaffolded packages have no install of their own: they borrow this repository's.
     for (const folder of ['client', 'msw']) {
       const link = path.join(output.dir, folder, 'node_modules');
@@ -146,6 +162,15 @@ describe('formData bodies', () => {
     expect(
       server.requests.map((request) => [request.method, request.url, request.headers['content-type'], request.body.toString('utf8')]),
     ).toStrictEqual([['POST', '/v1/login', 'application/x-www-form-urlencoded', 'user=ann+lee%26co&remember=true&scopes=read%2Cwrite']]);
+  });
+});
+
+describe('Swagger 2.0 form array fields without a collectionFormat', () => {
+  it('are joined with commas, csv being the default', async () => {
+    const server = await startRecorder();
+    const client = await loadClient({ name: 'form-defaults', baseUrl: server.baseUrl });
+    await client.default.setTags?.({ ids: [1, 2] });
+    expect(server.requests.map((request) => request.body.toString('utf8'))).toStrictEqual(['ids=1%2C2']);
   });
 });
 
