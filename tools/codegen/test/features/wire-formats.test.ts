@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,6 +110,34 @@ async function parseMultipart(request: Received | undefined): Promise<FormData> 
   if (!request) throw new Error('no request arrived');
   return new Response(new Uint8Array(request.body), { headers: { 'Content-Type': String(request.headers['content-type']) } }).formData();
 }
+
+describe('operation descriptors', () => {
+  /** The generated descriptor line of one operation. */
+  const descriptorOf = (options: { name: string; id: string }) =>
+    fixture(options.name)
+      .read('client/src/generated/operations.ts')
+      .split('\n')
+      .find((line) => line.startsWith(`export const ${options.id}: `));
+
+  it('carry query delimiters, the body media type and joined form fields only where they differ from the defaults', () => {
+    expect([
+      descriptorOf({ name: 'collection-format', id: 'listItems' }),
+      descriptorOf({ name: 'form-data', id: 'logIn' }),
+      descriptorOf({ name: 'form-data', id: 'uploadFile' }),
+      descriptorOf({ name: 'openapi3-composition', id: 'listShapes' }),
+    ]).toStrictEqual([
+      "export const listItems: OperationDescriptor = { method: 'GET', path: '/items/{ids}', auth: false, headers: [], query: { csv: ',', ssv: '%20', tsv: '%09', pipes: '|', plain: ',' } };",
+      "export const logIn: OperationDescriptor = { method: 'POST', path: '/login', auth: false, headers: [], mediaType: 'application/x-www-form-urlencoded', form: { scopes: ',' } };",
+      "export const uploadFile: OperationDescriptor = { method: 'POST', path: '/upload', auth: false, headers: [], mediaType: 'multipart/form-data' };",
+      "export const listShapes: OperationDescriptor = { method: 'GET', path: '/shapes', auth: false, headers: [] };",
+    ]);
+  });
+
+  it('stay as they were for the Complero API, whose bodies are JSON and query parameters single values', () => {
+    const complero = readFileSync(path.join(REPO_ROOT, 'packages/client/src/generated/operations.ts'), 'utf8');
+    expect(complero.match(/\b(query|mediaType|form): /g)).toStrictEqual(null);
+  });
+});
 
 describe('collectionFormat of query arrays', () => {
   it('joins csv with commas, ssv with %20, tsv with %09 and pipes with |, repeats multi, and encodes every item', async () => {
