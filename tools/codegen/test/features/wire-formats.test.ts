@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
 import { REPO_ROOT } from '../support/repo.js';
+import { typeCheckPackages } from '../support/type-check.js';
 
 /**
  * What the generated clients of the feature fixtures put on the wire — query arrays, form bodies,
@@ -215,6 +216,30 @@ describe('header and cookie parameters', () => {
       ['DELETE', '/v1/accounts/acc-1/notes', undefined, undefined],
     ]);
   });
+
+  it('takes a required cookie parameter as a required, typed argument of the client method', async () => {
+    const dir = fixture('openapi3-composition').dir;
+    writeFileSync(
+      path.join(dir, 'client/src/cookie-assertions.ts'),
+      [
+        "import type { ListShapesCookies } from '@openapi3-composition/types';",
+        "import { createFixtureClient, type RequestOptions } from './index.js';",
+        'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+        'const client = createFixtureClient();',
+        'export const same: Same<Parameters<typeof client.default.listShapes>, [cookie: ListShapesCookies, options?: RequestOptions]> = true;',
+        '// @ts-expect-error the session cookie is required',
+        'void client.default.listShapes();',
+        '',
+      ].join('\n'),
+    );
+    const result = await typeCheckPackages({
+      root,
+      scope: '@openapi3-composition',
+      folders: ['openapi3-composition/types', 'openapi3-composition/client'],
+      paths: { '@openapi3-composition/*': ['./openapi3-composition/*/src/index.ts'] },
+    });
+    expect(result).toStrictEqual({ exitCode: 0, output: '' });
+  }, 120_000);
 
   it('takes a required cookie parameter as an argument and sends it, percent-encoded, in the Cookie header', async () => {
     const server = await startRecorder();
