@@ -56,6 +56,16 @@ describe('request bodies of other media types', () => {
     });
   });
 
+  it('send a FormData the caller built as it is', async () => {
+    const server = await startServer(() => ({ json: {} }));
+    const form = new FormData();
+    form.append('file', new File(['bytes'], 'b.txt'));
+    await createTestCore({ baseUrl: server.baseUrl }).call(describeOperation({ mediaType: 'multipart/form-data' }), { body: form });
+    expect(server.requests.map((request) => request.body.includes('filename="b.txt"') && request.body.includes('bytes'))).toStrictEqual([
+      true,
+    ]);
+  });
+
   it('build the multipart body anew for a retry, so the retried request carries the file too', async () => {
     const server = await startServer((_request, index) => (index === 0 ? { status: 503 } : { json: {} }));
     const file = new File(['bytes'], 'a.txt', { type: 'text/plain' });

@@ -43,11 +43,12 @@ export function serializeInput(options: {
           )
           .filter(Boolean)
           .join('&')),
-    // Forms go as FormData (multipart) or `a=1&b=2` (urlencoded); any other body (bytes, text) as it is.
+    // Forms given as plain objects go as FormData (multipart) or `a=1&b=2` (urlencoded); anything
+    // else (bytes, text, a FormData or URLSearchParams built by the caller) as it is.
     bodySerializer:
       mediaType &&
       ((body: object) => {
-        if (!multipart && !mediaType.includes('urlencoded')) return body;
+        if (body?.constructor !== Object || (!multipart && !mediaType.includes('urlencoded'))) return body;
         const form = multipart ? new FormData() : new URLSearchParams();
         for (const [name, items] of listFields(body)) {
           const delimiter = fieldDelimiters?.[name];
