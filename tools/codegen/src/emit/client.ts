@@ -1,8 +1,18 @@
 import { type MethodSignatureStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
-import type { ApiModel, MediaContent, Operation, SchemaObject } from '../model/types.js';
+import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings } from './path-extensions.js';
-import { docs, type EmitContext, generatedDir, isJsonMediaType, literal, markDeprecated, type PlannedFile, printModule } from './shared.js';
+import {
+  docs,
+  type EmitContext,
+  findRequestContent,
+  generatedDir,
+  isJsonMediaType,
+  literal,
+  markDeprecated,
+  type PlannedFile,
+  printModule,
+} from './shared.js';
 
 /** Folder of the client package inside the output root. */
 export const CLIENT_PACKAGE_FOLDER = 'client';
@@ -86,14 +96,8 @@ function pathParameters(operation: Operation): string[] {
   return [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
 }
 
-/** The request body the client sends: the JSON one when the spec offers several media types, else the first. */
-function requestContent(operation: Operation): MediaContent | undefined {
-  const contents = operation.requestBody?.contents ?? [];
-  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
-}
-
 function bodySchema(operation: Operation): SchemaObject | undefined {
-  return requestContent(operation)?.schema;
+  return findRequestContent(operation)?.schema;
 }
 
 /** The schema a `$ref` points at, when it names a `components.schemas` entry. */
@@ -230,7 +234,7 @@ function wireFormatOf(operation: Operation): { query?: Record<string, string>; m
   const query = operation.parameters.flatMap((parameter) =>
     parameter.in === 'query' && parameter.delimiter ? [[parameter.name, URL_DELIMITERS[parameter.delimiter] ?? ',']] : [],
   );
-  const content = requestContent(operation);
+  const content = findRequestContent(operation);
   const form = Object.entries(content?.encoding ?? {}).flatMap(([name, field]) => (field.delimiter ? [[name, field.delimiter]] : []));
   return {
     ...(query.length ? { query: Object.fromEntries(query) } : {}),

@@ -2,7 +2,17 @@ import { type FunctionDeclarationStructure, type StatementStructures, StructureK
 import { createNameScope, deriveHookStem, propertyKey, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
-import { docs, type EmitContext, generatedDir, type JsDoc, literal, markDeprecated, type PlannedFile, printModule } from './shared.js';
+import {
+  docs,
+  type EmitContext,
+  findRequestContent,
+  generatedDir,
+  type JsDoc,
+  literal,
+  markDeprecated,
+  type PlannedFile,
+  printModule,
+} from './shared.js';
 
 /** Folder of the React Query package inside the output root. */
 export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';
@@ -212,8 +222,7 @@ function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): Schem
 }
 
 function resolveBody(model: ApiModel, operation: Operation): SchemaObject | undefined {
-  const contents = operation.requestBody?.contents ?? [];
-  return resolveSchema(model, (contents.find((content) => content.mediaType.includes('json')) ?? contents[0])?.schema);
+  return resolveSchema(model, findRequestContent(operation)?.schema);
 }
 
 function responseIsArray(model: ApiModel, operation: Operation): boolean {

@@ -1,6 +1,6 @@
 import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
-import type { SchemaObject } from '../model/types.js';
+import type { MediaContent, Operation, SchemaObject } from '../model/types.js';
 
 /** One file an emitter wants on disk: a path relative to the output root, and its full text. */
 export interface PlannedFile {
@@ -127,6 +127,15 @@ function wrapUnion(type: string): string {
 /** Whether a body of this media type is JSON (any type, `*` slash `*`, too: JSON is what clients send by default). */
 export function isJsonMediaType(mediaType: string): boolean {
   return /[/+]json\b|^\*\/\*$/i.test(mediaType);
+}
+
+/**
+ * The request body clients send and the types package names: the JSON one when the spec offers
+ * several media types, else the first.
+ */
+export function findRequestContent(operation: Operation): MediaContent | undefined {
+  const contents = operation.requestBody?.contents ?? [];
+  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
 }
 
 /** Path of a package's generated folder, relative to the output root. */
