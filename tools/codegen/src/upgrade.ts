@@ -55,7 +55,7 @@ const FORM_STYLES: Record<string, { style: string; explode: boolean; 'x-collecti
 
 /**
  * swagger2openapi turns formData parameters into a form request body but drops their
- * `collectionFormat`; OpenAPI 3 says it with the media type's `encoding`, so we add it there.
+ * `collectionFormat` (csv when absent); OpenAPI 3 says it with the media type's `encoding`, so we add it there.
  */
 function carryFormCollectionFormats(options: { swagger: Record<string, unknown>; openapi: OpenApiDocument }): OpenApiDocument {
   const record = (value: unknown) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
@@ -72,8 +72,11 @@ function carryFormCollectionFormats(options: { swagger: Record<string, unknown>;
       const own = Array.isArray(record(operation).parameters) ? (record(operation).parameters as unknown[]) : [];
       const formats = [...shared, ...own]
         .map(resolve)
-        .filter((parameter) => parameter.in === 'formData' && typeof parameter.collectionFormat === 'string')
-        .map((parameter) => [String(parameter.name), FORM_STYLES[String(parameter.collectionFormat)]] as const)
+        // Swagger 2.0 joins array fields with commas unless told otherwise; OpenAPI 3 would repeat them.
+        .filter(
+          (parameter) => parameter.in === 'formData' && (typeof parameter.collectionFormat === 'string' || parameter.type === 'array'),
+        )
+        .map((parameter) => [String(parameter.name), FORM_STYLES[String(parameter.collectionFormat ?? 'csv')]] as const)
         .filter((entry): entry is readonly [string, NonNullable<(typeof FORM_STYLES)[string]>] => entry[1] !== undefined);
       if (formats.length === 0) continue;
       const content = record(record(record(record(record(options.openapi.paths)[path])[method]).requestBody).content);

@@ -141,9 +141,9 @@ function createAuthMiddleware(options: {
         request.headers.set(location.name, apiKey);
         return undefined;
       }
-      const url = new URL(request.url);
-      url.searchParams.set(location.name, apiKey);
-      return new Request(url, request);
+      // Appended to the URL as it is: `searchParams.set` would re-encode the query (`,` → `%2C`, `%20` → `+`).
+      const key = `${encodeURIComponent(location.name)}=${encodeURIComponent(apiKey)}`;
+      return new Request(`${request.url}${request.url.includes('?') ? '&' : '?'}${key}`, request);
     },
   };
 }

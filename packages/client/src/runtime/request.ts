@@ -4,6 +4,7 @@ import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } fro
 import { createPathSerializer } from './path.js';
 import { type Redact, redactCause, redactJson } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
+import { serializeInput } from './serialize.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
 
 /** The parts of a request besides the operation itself. */
@@ -12,6 +13,8 @@ export interface RequestInput {
   readonly query?: object;
   /** The spec's header parameters (openapi-fetch's `params.header`); they win over `RequestOptions.headers` of the same name. */
   readonly header?: object;
+  /** The spec's cookie parameters, sent as one `Cookie` header (outside browsers: they forbid setting it). */
+  readonly cookie?: object;
   readonly body?: unknown;
 }
 
@@ -43,10 +46,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
-          // openapi-fetch reads `path`, `query` and `header` from here and ignores `body`.
-          params: input,
-          body: input.body,
-          headers: call.headers,
+          ...serializeInput({ operation, input, headers: call.headers }),
           pathSerializer: createPathSerializer(operation.pathStyles),
           parseAs: operation.binary ? 'blob' : 'text',
           signal: link.signal,

@@ -11,6 +11,18 @@ export interface OperationDescriptor {
   readonly path: string;
   /** Path parameters serialised other than as one comma-joined segment (label, matrix, `|`-joined, …). */
   readonly pathStyles?: Readonly<Record<string, PathStyle>>;
+  /**
+   * Query arrays sent as one parameter, their items joined by this URL-ready text (`,` csv, `%20`
+   * ssv, `%09` tsv, `|` pipes); arrays not listed repeat the parameter (`a=1&a=2`).
+   */
+  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * The request body's media type when it is not JSON: `multipart/…` goes as `FormData` (fetch
+   * writes the boundary), a urlencoded form as `a=1&b=2`, anything else (bytes, text) as given.
+   */
+  readonly mediaType?: string;
+  /** Form fields whose arrays are sent as one value, items joined by this character; arrays not listed repeat the field. */
+  readonly form?: Readonly<Record<string, string>>;
   /** Whether the operation's security requires the API key. */
   readonly auth: boolean;
   /** Success response headers the spec declares, in their documented spelling. */

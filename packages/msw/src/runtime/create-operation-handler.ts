@@ -30,7 +30,10 @@ export interface MockRequestInfo<Shape extends MockShape> {
   /** Path parameters, as the strings the URL holds (`{ id: '42' }` even where the spec says integer). */
   readonly params: MockPathParams<Shape['params']>;
   readonly query: URLSearchParams;
-  /** The parsed JSON body (`undefined` without one). */
+  /**
+   * The parsed body: JSON, or a form's fields (`File`s for file parts, arrays for repeated fields);
+   * `undefined` without one or for other media types (read those from `request`).
+   */
   readonly body: Shape['body'];
   readonly requestId: string;
   readonly baseUrl: string;
@@ -135,7 +138,7 @@ async function answer<Shape extends MockShape>(options: {
       headers: { 'WWW-Authenticate': operation.authHeader },
     });
   }
-  const body = await readJsonBody(request);
+  const body = await readBody(request);
   if (body.error) return messageResponse({ status: 400, message: body.error });
   const info: MockRequestInfo<Shape> = {
     request,
@@ -168,8 +171,20 @@ function successResponse(options: { operation: MockOperation; body: unknown }): 
   return jsonResponse({ status: operation.successStatus, body });
 }
 
-async function readJsonBody(request: Request): Promise<{ value?: unknown; error?: string }> {
+async function readBody(request: Request): Promise<{ value?: unknown; error?: string }> {
   if (request.method === 'GET' || request.method === 'HEAD') return {};
+  const type = request.headers.get('Content-Type') ?? '';
+  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
+    const form = await request
+      .clone()
+      .formData()
+      .catch((error: unknown) => new Error(`request body is not a valid form: ${(error as Error).message}`));
+    if (form instanceof Error) return { error: form.message };
+    const fields = [...new Set(form.keys())].map((name) => [name, form.getAll(name)] as const);
+    return { value: Object.fromEntries(fields.map(([name, values]) => [name, values.length > 1 ? values : values[0]])) };
+  }
+  // Bytes and text are the handler's to read; only JSON (or a body without a type) is parsed.
+  if (type !== '' && !/[/+]json\b/i.test(type)) return {};
   const text = await request.clone().text();
   if (text.trim() === '') return {};
   try {

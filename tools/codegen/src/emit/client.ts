@@ -2,7 +2,17 @@ import { type MethodSignatureStructure, type StatementStructures, StructureKind,
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings } from './path-extensions.js';
-import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import {
+  docs,
+  type EmitContext,
+  findRequestContent,
+  generatedDir,
+  isJsonMediaType,
+  literal,
+  markDeprecated,
+  type PlannedFile,
+  printModule,
+} from './shared.js';
 
 /** Folder of the client package inside the output root. */
 export const CLIENT_PACKAGE_FOLDER = 'client';
@@ -87,8 +97,7 @@ function pathParameters(operation: Operation): string[] {
 }
 
 function bodySchema(operation: Operation): SchemaObject | undefined {
-  const contents = operation.requestBody?.contents ?? [];
-  return (contents.find((content) => content.mediaType.includes('json')) ?? contents[0])?.schema;
+  return findRequestContent(operation)?.schema;
 }
 
 /** The schema a `$ref` points at, when it names a `components.schemas` entry. */
@@ -165,6 +174,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
     auth: scheme !== undefined && operation.security.some((alternative) => alternative.includes(scheme)),
     headers,
     ...pathStylesOf(operation),
+    ...wireFormatOf(operation),
     ...(patterns.binaryResponse ? { binary: true } : {}),
     ...(patterns.pagination
       ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } }
@@ -209,6 +219,28 @@ function pathStylesOf(operation: Operation): { pathStyles?: Record<string, reado
     })
     .filter(([, [prefix, separator]]) => prefix !== '' || separator !== ',');
   return entries.length ? { pathStyles: Object.fromEntries(entries) } : {};
+}
+
+/** How the runtime writes an array's items joined by a delimiter into a URL: `,` and `|` as they are, a space or tab percent-encoded. */
+const URL_DELIMITERS: Readonly<Record<string, string>> = { ',': ',', ' ': '%20', '\t': '%09', '|': '|' };
+
+/**
+ * What the runtime needs beyond openapi-fetch's defaults (query arrays repeated, JSON bodies) to
+ * send the query and body as the spec says: the query arrays joined by a delimiter (csv, ssv,
+ * tsv, pipes), the body's media type when it is not JSON, and a form's joined array fields.
+ * Nothing for operations that need none of it, so descriptors stay small.
+ */
+function wireFormatOf(operation: Operation): { query?: Record<string, string>; mediaType?: string; form?: Record<string, string> } {
+  const query = operation.parameters.flatMap((parameter) =>
+    parameter.in === 'query' && parameter.delimiter ? [[parameter.name, URL_DELIMITERS[parameter.delimiter] ?? ',']] : [],
+  );
+  const content = findRequestContent(operation);
+  const form = Object.entries(content?.encoding ?? {}).flatMap(([name, field]) => (field.delimiter ? [[name, field.delimiter]] : []));
+  return {
+    ...(query.length ? { query: Object.fromEntries(query) } : {}),
+    ...(content && !isJsonMediaType(content.mediaType) ? { mediaType: content.mediaType } : {}),
+    ...(form.length && content && !isJsonMediaType(content.mediaType) ? { form: Object.fromEntries(form) } : {}),
+  };
 }
 
 function resourceStatements(options: { model: ApiModel; context: EmitContext; groups: readonly PlannedGroup[] }): StatementStructures[] {
@@ -297,20 +329,20 @@ interface Argument {
   readonly type: string;
   readonly optional: boolean;
   /** Where the runtime takes it: a path parameter, or a part of the request input (`params` holds several). */
-  readonly role: 'path' | 'body' | 'query' | 'header' | 'params';
+  readonly role: 'path' | RequestPart['role'] | 'params';
 }
 
-/** A part of the request besides its path: the body, the query or the header parameters. */
+/** A part of the request besides its path: the body, the query, the header or the cookie parameters. */
 interface RequestPart {
-  readonly role: 'body' | 'query' | 'header';
+  readonly role: 'body' | 'query' | 'header' | 'cookie';
   readonly type: string;
   readonly optional: boolean;
 }
 
 /**
  * Positional arguments: path parameters in path order, then the request's one other part (the
- * body, the query or the header parameters) by itself — `trigger(body)`, `list(query?)` — or,
- * when it has several, one `params` object holding them (`{ body, query, header }`, openapi-fetch's names), optional
+ * body, the query, the header or the cookie parameters) by itself — `trigger(body)`, `list(query?)` — or,
+ * when it has several, one `params` object holding them (`{ body, query, header, cookie }`, openapi-fetch's names), optional
  * only when every part in it is. Either way no required argument follows an optional one.
  */
 function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> }): { path: Argument[]; rest: Argument[] } {
@@ -347,6 +379,7 @@ function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> 
     ...(names.body ? [{ role: 'body' as const, type: names.body, optional: operation.requestBody?.required !== true }] : []),
     ...(names.query ? [{ role: 'query' as const, type: names.query, optional: !requires('query') }] : []),
     ...(names.requestHeaders ? [{ role: 'header' as const, type: names.requestHeaders, optional: !requires('header') }] : []),
+    ...(names.cookies ? [{ role: 'cookie' as const, type: names.cookies, optional: !requires('cookie') }] : []),
   ];
   for (const part of parts) typeImports.add(part.type);
   const [only, ...others] = parts;
@@ -416,14 +449,17 @@ function signature(options: { method: PlannedMethod; poll: Operation | undefined
   return {
     kind: StructureKind.MethodSignature,
     name: propertyKey(method.name),
-    docs: docs([
-      method.kind === 'call' || method.kind === 'page' || method.kind === 'download' || method.kind === 'upload'
-        ? (operation.summary ?? operation.id)
-        : undefined,
-      method.kind === 'call' ? operation.description : undefined,
-      what[method.kind],
-      `${call(operation)}${method.longer ? `, or ${call(method.longer)} when every argument is given` : ''}.`,
-    ]),
+    docs: markDeprecated({
+      docs: docs([
+        method.kind === 'call' || method.kind === 'page' || method.kind === 'download' || method.kind === 'upload'
+          ? (operation.summary ?? operation.id)
+          : undefined,
+        method.kind === 'call' ? operation.description : undefined,
+        what[method.kind],
+        `${call(operation)}${method.longer ? `, or ${call(method.longer)} when every argument is given` : ''}.`,
+      ]),
+      operation,
+    }),
     parameters: [...path, ...rest, { name: optionsName, type: optionsType, optional: true }].map((argument) => ({
       name: argument.name,
       type: argument.type,

@@ -2,7 +2,17 @@ import { type FunctionDeclarationStructure, type StatementStructures, StructureK
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
-import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import {
+  docs,
+  type EmitContext,
+  findRequestContent,
+  generatedDir,
+  type JsDoc,
+  literal,
+  markDeprecated,
+  type PlannedFile,
+  printModule,
+} from './shared.js';
 
 /** Folder of the React Query package inside the output root. */
 export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';
@@ -42,7 +52,7 @@ export function emitReactQuery(options: {
 interface PlannedArgument {
   readonly name: string;
   readonly type: string;
-  readonly role: 'path' | 'query' | 'body' | 'header' | 'params';
+  readonly role: 'path' | 'query' | 'body' | 'header' | 'cookie' | 'params';
   readonly optional: boolean;
 }
 
@@ -181,7 +191,7 @@ function productNamesOf(context: EmitContext): ProductNames {
 
 /**
  * The client's positional order (emit/client.ts decides it the same way): path parameters in path
- * order, then the request's one other part (body, query or header parameters) by itself, or one
+ * order, then the request's one other part (body, query, header or cookie parameters) by itself, or one
  * `params` object holding several, optional only when every part in it is.
  */
 function argumentsOf(operation: Operation, pathParams: readonly string[]): PlannedArgument[] {
@@ -203,6 +213,7 @@ function argumentsOf(operation: Operation, pathParams: readonly string[]): Plann
     ...(names.requestHeaders
       ? [{ name: 'header', type: names.requestHeaders, role: 'header' as const, optional: !requires('header') }]
       : []),
+    ...(names.cookies ? [{ name: 'cookie', type: names.cookies, role: 'cookie' as const, optional: !requires('cookie') }] : []),
   ];
   if (parts.length < 2) return [...found, ...parts];
   const fields = parts.map((part) => `${part.role}${part.optional ? '?' : ''}: ${part.type}`);
@@ -216,8 +227,7 @@ function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): Schem
 }
 
 function resolveBody(model: ApiModel, operation: Operation): SchemaObject | undefined {
-  const contents = operation.requestBody?.contents ?? [];
-  return resolveSchema(model, (contents.find((content) => content.mediaType.includes('json')) ?? contents[0])?.schema);
+  return resolveSchema(model, findRequestContent(operation)?.schema);
 }
 
 /** The success body's own named schema and every named schema it reaches, for invalidation after a delete. */
@@ -318,9 +328,12 @@ function clientCall(options: { planned: PlannedOperation; args: readonly string[
   return `client.${planned.clientMethod}(${values.join(', ')})`;
 }
 
-function describe(planned: PlannedOperation, extra: string): { description: string }[] {
+function describe(planned: PlannedOperation, extra: string): JsDoc[] {
   const { operation } = planned;
-  return docs([operation.summary, operation.description, extra, `\`${operation.method.toUpperCase()} ${operation.path}\`.`]);
+  return markDeprecated({
+    docs: docs([operation.summary, operation.description, extra, `\`${operation.method.toUpperCase()} ${operation.path}\`.`]),
+    operation,
+  });
 }
 
 function typeImports(plan: HookPlan, names: Iterable<string>): StatementStructures[] {

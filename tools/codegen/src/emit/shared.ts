@@ -1,6 +1,6 @@
 import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
-import type { SchemaObject } from '../model/types.js';
+import type { MediaContent, Operation, SchemaObject } from '../model/types.js';
 
 /** One file an emitter wants on disk: a path relative to the output root, and its full text. */
 export interface PlannedFile {
@@ -76,6 +76,23 @@ export function docs(parts: readonly (string | undefined)[]): { description: str
   return text === undefined ? [] : [{ description: text }];
 }
 
+/** JSDoc as `docs` builds it, with its tags. */
+export type JsDoc = { description: string; tags?: { tagName: string; text: string }[] };
+
+/**
+ * Adds a `@deprecated` tag to an operation's JSDoc when the spec deprecates it, so editors strike
+ * through every use of the method or hook and say why.
+ */
+export function markDeprecated(options: {
+  docs: readonly JsDoc[];
+  operation: { readonly deprecated: boolean; readonly method: string; readonly path: string };
+}): JsDoc[] {
+  const { operation } = options;
+  if (!operation.deprecated) return [...options.docs];
+  const text = `The API deprecates \`${operation.method.toUpperCase()} ${operation.path}\`: it may be removed in a later version.`;
+  return [{ description: options.docs[0]?.description ?? '', tags: [{ tagName: 'deprecated', text }] }];
+}
+
 /** A TypeScript literal for a JSON value, in single quotes like the rest of the output. */
 export function literal(value: unknown): string {
   if (typeof value === 'string')
@@ -110,6 +127,20 @@ export function simpleSchemaType(schema: SchemaObject): string {
 
 function wrapUnion(type: string): string {
   return type.includes(' | ') ? `(${type})` : type;
+}
+
+/** Whether a body of this media type is JSON (any type, `*` slash `*`, too: JSON is what clients send by default). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json\b|^\*\/\*$/i.test(mediaType);
+}
+
+/**
+ * The request body clients send and the types package names: the JSON one when the spec offers
+ * several media types, else the first.
+ */
+export function findRequestContent(operation: Operation): MediaContent | undefined {
+  const contents = operation.requestBody?.contents ?? [];
+  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
 }
 
 /** Path of a package's generated folder, relative to the output root. */

@@ -4,7 +4,17 @@ import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
 import { renderOpenApiTypeScript } from './openapi-types.js';
-import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
+import {
+  banner,
+  docs,
+  type EmitContext,
+  generatedDir,
+  isJsonMediaType,
+  literal,
+  type PlannedFile,
+  printModule,
+  simpleSchemaType,
+} from './shared.js';
 
 /** Folder of the types package inside the output root. */
 export const TYPES_PACKAGE_FOLDER = 'types';
@@ -204,10 +214,6 @@ function responseBodyType(options: { responses: readonly Response[]; base: strin
 function preferredContents(contents: readonly MediaContent[]): readonly MediaContent[] {
   const json = contents.filter((media) => isJsonMediaType(media.mediaType));
   return json.length > 0 ? json.slice(0, 1) : contents.slice(0, 1);
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return /[/+]json\b|^\*\/\*$/i.test(mediaType);
 }
 
 function headersInterface(options: { name: string; responses: readonly Response[]; about: string }): InterfaceDeclarationStructure {
