@@ -145,27 +145,21 @@ export function describeValidationErrorCode(code: string): string {
  */
 function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> {
   const found: Record<string, ValidationIssue[]> = {};
-  const errors = isRecord(body) ? body.validation_errors : undefined;
-  if (!isRecord(errors)) return found;
-  const add = (field: string, value: unknown, item?: string) => {
-    if (!isIssue(value)) return false;
-    const issue = {
+  const add = (field: string, value: unknown, item?: string): unknown =>
+    isRecord(value) &&
+    typeof value.code === 'string' &&
+    (found[field] ??= []).push({
       code: value.code as ValidationErrorCode,
       message: String(value.message ?? ''),
       ...(item === undefined ? {} : { item }),
-    };
-    found[field] = [...(found[field] ?? []), issue];
-    return true;
-  };
-  for (const [key, value] of Object.entries(errors)) {
-    if (add(key, value) || !isRecord(value)) continue;
-    for (const [field, nested] of Object.entries(value)) add(field, nested, key);
-  }
+    });
+  const errors = isRecord(body) && body.validation_errors;
+  if (isRecord(errors))
+    for (const [key, value] of Object.entries(errors)) {
+      if (add(key, value) || !isRecord(value)) continue;
+      for (const [field, nested] of Object.entries(value)) add(field, nested, key);
+    }
   return found;
-}
-
-function isIssue(value: unknown): value is { code: string; message?: unknown } {
-  return isRecord(value) && typeof value.code === 'string';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
