@@ -145,14 +145,16 @@ export function describeValidationErrorCode(code: string): string {
  */
 function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> {
   const found: Record<string, ValidationIssue[]> = {};
-  const add = (field: string, value: unknown, item?: string): unknown =>
-    isRecord(value) &&
-    typeof value.code === 'string' &&
-    (found[field] ??= []).push({
+  const add = (field: string, value: unknown, item?: string) => {
+    if (!isRecord(value) || typeof value.code !== 'string') return false;
+    const issue = {
       code: value.code as ValidationErrorCode,
       message: String(value.message ?? ''),
       ...(item === undefined ? {} : { item }),
-    });
+    };
+    found[field] = [...(found[field] ?? []), issue];
+    return true;
+  };
   const errors = isRecord(body) && body.validation_errors;
   if (isRecord(errors))
     for (const [key, value] of Object.entries(errors)) {
@@ -162,7 +164,8 @@ function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> 
   return found;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object: not `null`, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
