@@ -17,13 +17,13 @@ export class CompleroError extends Error {
   // Each subclass narrows `name` to a literal, so `instanceof` checks narrow in both branches.
   override name: string = 'CompleroError';
   /** The HTTP status, or `undefined` when no response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The `Request-Id` of the failed response, if it had one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The parsed error body (JSON, or the raw text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** How long the server asked to wait before trying again, in ms (its `Retry-After`, usually on 429 and 503). */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, init: CompleroErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -82,7 +82,7 @@ export interface ValidationIssue {
 export class ValidationError extends CompleroError {
   override name = 'ValidationError' as const;
   /** Field name → the problems found with it. */
-  readonly validationErrors: Readonly<Record<string, readonly ValidationIssue[]>>;
+  declare readonly validationErrors: Readonly<Record<string, readonly ValidationIssue[]>>;
 
   constructor(message: string, init: CompleroErrorInit = {}) {
     super(message, init);
@@ -176,16 +176,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export class BulkUploadError<TItem = unknown, TChunk = unknown> extends CompleroError {
   override name = 'BulkUploadError' as const;
-  readonly accepted: readonly TChunk[];
-  readonly failed: readonly TItem[];
+  declare readonly accepted: readonly TChunk[];
+  declare readonly failed: readonly TItem[];
   /**
    * `'rejected'`: none of the failed items was stored (the server answered 4xx, or the
    * connection was refused before anything was sent); fix them and send them again.
    * `'unknown'`: after a 5xx, a timeout or a dropped connection the server may have stored
    * them; check the operations before sending them again.
    */
-  readonly failedOutcome: 'rejected' | 'unknown';
-  readonly notSent: readonly TItem[];
+  declare readonly failedOutcome: 'rejected' | 'unknown';
+  declare readonly notSent: readonly TItem[];
 
   constructor(
     message: string,
