@@ -81,24 +81,25 @@ export function linkSignal(options: { signal: AbortSignal | undefined; timeoutMs
   timedOut: () => boolean;
   release: () => void;
 } {
+  const { signal, timeoutMs } = options;
   const controller = new AbortController();
   let expired = false;
-  const abort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) abort();
-  options.signal?.addEventListener('abort', abort, { once: true });
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
   const timer =
-    options.timeoutMs > 0 && Number.isFinite(options.timeoutMs)
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
       ? setTimeout(() => {
           expired = true;
           controller.abort();
-        }, options.timeoutMs)
+        }, timeoutMs)
       : undefined;
   return {
     signal: controller.signal,
     timedOut: () => expired,
     release: () => {
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
+      signal?.removeEventListener('abort', abort);
     },
   };
 }
