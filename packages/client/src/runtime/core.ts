@@ -82,12 +82,10 @@ export function createCore<TPaths extends {}>(options: {
   const send = createSend({ raw: raw as unknown as Client<never>, settings, requestIdHeader: options.requestIdHeader });
   const call = send as ClientCore<TPaths>['call'];
   const download: ClientCore<TPaths>['download'] = async (operation, path, call) => {
-    const result = await send<Blob | undefined, never>(operation, { path }, call);
-    if (result.status === operation.download?.pending) {
-      const { contentType: _, ...pending } = result;
-      return { ...pending, data: undefined, state: 'pending' };
-    }
-    return { ...(result as ReadyDownload<never>), state: 'ready' };
+    const { contentType, ...result } = await send<Blob | undefined, never>(operation, { path }, call);
+    return result.status === operation.download?.pending
+      ? { ...result, data: undefined, state: 'pending' }
+      : { ...(result as ReadyDownload<never>), contentType: contentType as string, state: 'ready' };
   };
   return {
     raw,
@@ -102,9 +100,8 @@ export function createCore<TPaths extends {}>(options: {
         factor: 1,
         check: async (signal) => {
           const result = await call<{ status?: string }, never>(operation, { path }, { signal });
-          return isTerminalStatus(result.data?.status)
-            ? { done: result as never }
-            : { pending: `'${result.data?.status ?? 'without a status'}'` };
+          const status = result.data?.status;
+          return isTerminalStatus(status) ? { done: result as never } : { pending: `'${status ?? 'without a status'}'` };
         },
       }),
     download,

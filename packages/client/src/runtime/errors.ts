@@ -17,13 +17,13 @@ export class CompleroError extends Error {
   // Each subclass narrows `name` to a literal, so `instanceof` checks narrow in both branches.
   override name: string = 'CompleroError';
   /** The HTTP status, or `undefined` when no response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The `Request-Id` of the failed response, if it had one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The parsed error body (JSON, or the raw text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** How long the server asked to wait before trying again, in ms (its `Retry-After`, usually on 429 and 503). */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, init: CompleroErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -82,7 +82,7 @@ export interface ValidationIssue {
 export class ValidationError extends CompleroError {
   override name = 'ValidationError' as const;
   /** Field name → the problems found with it. */
-  readonly validationErrors: Readonly<Record<string, readonly ValidationIssue[]>>;
+  declare readonly validationErrors: Readonly<Record<string, readonly ValidationIssue[]>>;
 
   constructor(message: string, init: CompleroErrorInit = {}) {
     super(message, init);
@@ -145,10 +145,8 @@ export function describeValidationErrorCode(code: string): string {
  */
 function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> {
   const found: Record<string, ValidationIssue[]> = {};
-  const errors = isRecord(body) ? body.validation_errors : undefined;
-  if (!isRecord(errors)) return found;
   const add = (field: string, value: unknown, item?: string) => {
-    if (!isIssue(value)) return false;
+    if (!isRecord(value) || typeof value.code !== 'string') return false;
     const issue = {
       code: value.code as ValidationErrorCode,
       message: String(value.message ?? ''),
@@ -157,18 +155,17 @@ function readValidationErrors(body: unknown): Record<string, ValidationIssue[]> 
     found[field] = [...(found[field] ?? []), issue];
     return true;
   };
-  for (const [key, value] of Object.entries(errors)) {
-    if (add(key, value) || !isRecord(value)) continue;
-    for (const [field, nested] of Object.entries(value)) add(field, nested, key);
-  }
+  const errors = isRecord(body) && body.validation_errors;
+  if (isRecord(errors))
+    for (const [key, value] of Object.entries(errors)) {
+      if (add(key, value) || !isRecord(value)) continue;
+      for (const [field, nested] of Object.entries(value)) add(field, nested, key);
+    }
   return found;
 }
 
-function isIssue(value: unknown): value is { code: string; message?: unknown } {
-  return isRecord(value) && typeof value.code === 'string';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object: not `null`, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -179,16 +176,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export class BulkUploadError<TItem = unknown, TChunk = unknown> extends CompleroError {
   override name = 'BulkUploadError' as const;
-  readonly accepted: readonly TChunk[];
-  readonly failed: readonly TItem[];
+  declare readonly accepted: readonly TChunk[];
+  declare readonly failed: readonly TItem[];
   /**
    * `'rejected'`: none of the failed items was stored (the server answered 4xx, or the
    * connection was refused before anything was sent); fix them and send them again.
    * `'unknown'`: after a 5xx, a timeout or a dropped connection the server may have stored
    * them; check the operations before sending them again.
    */
-  readonly failedOutcome: 'rejected' | 'unknown';
-  readonly notSent: readonly TItem[];
+  declare readonly failedOutcome: 'rejected' | 'unknown';
+  declare readonly notSent: readonly TItem[];
 
   constructor(
     message: string,

@@ -9,10 +9,10 @@ export async function fetchPage<TItem, THeaders>(options: {
   input: RequestInput;
   call: RequestOptions | undefined;
 }): Promise<Page<TItem, THeaders>> {
-  const result = await options.send<TItem[] | undefined, THeaders>(options.operation, options.input, options.call);
+  const { operation } = options;
+  const result = await options.send<TItem[] | undefined, THeaders>(operation, options.input, options.call);
   // The generator gives every paginated operation's descriptor its `pagination`.
-  const header = options.operation.pagination?.nextCursor as string;
-  const next = (result.headers as Record<string, string | undefined>)[header];
+  const next = (result.headers as Record<string, string | undefined>)[operation.pagination?.nextCursor as string];
   return { ...result, data: result.data ?? [], nextCursor: next || undefined };
 }
 
@@ -26,23 +26,20 @@ export async function* iteratePages<TItem>(options: {
   input: RequestInput;
   call: RequestOptions | undefined;
 }): AsyncGenerator<TItem, void, undefined> {
-  const cursorParameter = options.operation.pagination?.cursor as string;
+  const { operation, input } = options;
   const seen = new Set<string>();
-  let query = options.input.query as Record<string, unknown> | undefined;
+  let query = input.query as Record<string, unknown> | undefined;
   for (;;) {
-    const page = await fetchPage<TItem, unknown>({ ...options, input: { ...options.input, query } });
+    const page = await fetchPage<TItem, unknown>({ ...options, input: { ...input, query } });
     yield* page.data;
     const cursor = page.nextCursor;
     if (cursor === undefined) return;
     if (seen.has(cursor))
-      throw new CompleroError(
-        `${options.operation.path} sent the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`,
-        {
-          status: page.status,
-          requestId: page.requestId,
-        },
-      );
+      throw new CompleroError(`${operation.path} sent the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`, {
+        status: page.status,
+        requestId: page.requestId,
+      });
     seen.add(cursor);
-    query = { ...query, [cursorParameter]: cursor };
+    query = { ...query, [operation.pagination?.cursor as string]: cursor };
   }
 }

@@ -2,7 +2,7 @@ import type { Client } from 'openapi-fetch';
 import { checkLimits, type ResolvedOptions } from './config.js';
 import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
 import { createPathSerializer } from './path.js';
-import { type Redact, redactCause, redactJson } from './redact.js';
+import { redactCause, redactJson } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import { serializeInput } from './serialize.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
@@ -34,55 +34,79 @@ type RawRequest = (method: string, path: string, init: object) => Promise<{ data
 /** Builds the client's `send`: the only place a request goes out. */
 export function createSend(options: { raw: Client<never>; settings: ResolvedOptions; requestIdHeader: string }): Send {
   const { raw, settings, requestIdHeader } = options;
+  const { redact } = settings;
   return async (operation, input, call = {}) => {
+    const { method, path, binary } = operation;
+    const { signal } = call;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     checkLimits({ timeoutMs, maxRetries });
-    const where = `${operation.method} ${operation.path}`;
+    const where = `${method} ${path}`;
+    const idempotent = isIdempotent(method);
     for (let attempt = 0; ; attempt++) {
-      const link = linkSignal({ signal: call.signal, timeoutMs });
+      const link = linkSignal({ signal, timeoutMs });
       let failure: CompleroError;
       let retryAfterMs: number | undefined;
       let retryable: boolean;
       try {
-        const { data, error, response } = await (raw.request as RawRequest)(operation.method, operation.path, {
+        const { data, error, response } = await (raw.request as RawRequest)(method, path, {
           ...serializeInput({ operation, input, headers: call.headers }),
           pathSerializer: createPathSerializer(operation.pathStyles),
-          parseAs: operation.binary ? 'blob' : 'text',
+          parseAs: binary ? 'blob' : 'text',
           signal: link.signal,
         });
-        const requestId = response.headers.get(requestIdHeader) ?? undefined;
+        const { status, statusText, headers } = response;
+        const requestId = headers.get(requestIdHeader) ?? undefined;
         if (response.ok) {
+          let body = binary ? data : undefined;
+          if (!binary && data) {
+            try {
+              body = JSON.parse(data as string);
+            } catch {
+              // Redacted before cutting, so no part of the key survives the cut.
+              body = redact(data as string);
+              throw new CompleroError(
+                `${where} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
+                { status, requestId, body },
+              );
+            }
+          }
+          // The response headers the spec declares, absent ones left out.
+          const picked: Record<string, string> = {};
+          for (const name of operation.headers) {
+            const value = headers.get(name);
+            if (value !== null) picked[name] = value;
+          }
           return {
-            data: operation.binary
-              ? data
-              : parseJson({ text: data as string | undefined, status: response.status, requestId, where, redact: settings.redact }),
-            status: response.status,
+            data: body,
+            status,
             requestId,
-            headers: pickHeaders(response.headers, operation.headers),
-            ...(operation.binary && { contentType: response.headers.get('Content-Type') ?? '' }),
+            headers: picked,
+            ...(binary && { contentType: headers.get('Content-Type') ?? '' }),
           } as never;
         }
-        retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        failure = createHttpError({
-          status: response.status,
-          statusText: response.statusText,
-          body: error,
-          requestId,
-          where,
-          settings,
-          retryAfterMs,
-        });
-        retryable = isRetryableStatus(response.status) && isIdempotent(operation.method);
+        retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
+        // The server may echo what it was sent; nothing it says may carry the key into an error.
+        const body = typeof error === 'string' ? redact(error) : redactJson(error, redact);
+        const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
+        failure = new (errorClassForStatus(status))(
+          `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${where}${requestId ? `, request id ${requestId}` : ''})`,
+          { status, requestId, body, retryAfterMs },
+        );
+        retryable = isRetryableStatus(status) && idempotent;
       } catch (cause) {
-        if (call.signal?.aborted) throw call.signal.reason;
+        if (signal?.aborted) throw signal.reason;
         if (cause instanceof CompleroError) throw cause;
         const timedOut = link.timedOut();
-        const redacted = { cause: redactCause(cause, settings.redact) };
+        const redacted = { cause: redactCause(cause, redact) };
+        // A fetch failure's own cause (Node's undici) says what went wrong: `ECONNREFUSED`, …
+        const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
+        const text = cause instanceof Error ? cause.message : String(cause);
+        const detail = inner?.code || inner?.message;
         failure = timedOut
           ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, redacted)
-          : new ConnectionError(`${where} failed before a response arrived: ${settings.redact(describeCause(cause))}`, redacted);
-        retryable = isIdempotent(operation.method) || (!timedOut && neverReachedServer(cause));
+          : new ConnectionError(`${where} failed before a response arrived: ${redact(detail ? `${text} (${detail})` : text)}`, redacted);
+        retryable = idempotent || (!timedOut && neverReachedServer(cause));
       } finally {
         link.release();
       }
@@ -90,60 +114,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       const delay =
         retryable && attempt < maxRetries ? computeRetryDelay({ attempt, retryAfterMs, delay: settings.retryDelay }) : undefined;
       if (delay === undefined) throw failure;
-      await sleep(delay, call.signal);
+      await sleep(delay, signal);
     }
   };
-}
-
-function createHttpError(options: {
-  status: number;
-  statusText: string;
-  body: unknown;
-  requestId: string | undefined;
-  where: string;
-  settings: ResolvedOptions;
-  retryAfterMs: number | undefined;
-}): CompleroError {
-  const { status, requestId, settings } = options;
-  // The server may echo what it was sent; nothing it says may carry the key into an error.
-  const body = typeof options.body === 'string' ? settings.redact(options.body) : redactJson(options.body, settings.redact);
-  const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
-  const message = `${status}${options.statusText ? ` ${options.statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${options.where}${requestId ? `, request id ${requestId}` : ''})`;
-  return new (errorClassForStatus(status))(message, { status, requestId, body, retryAfterMs: options.retryAfterMs });
-}
-
-function parseJson(options: {
-  text: string | undefined;
-  status: number;
-  requestId: string | undefined;
-  where: string;
-  redact: Redact;
-}): unknown {
-  if (!options.text) return undefined;
-  try {
-    return JSON.parse(options.text);
-  } catch {
-    // Redacted before cutting, so no part of the key survives the cut.
-    const body = options.redact(options.text);
-    throw new CompleroError(
-      `${options.where} answered ${options.status} with a body that is not valid JSON: ${JSON.stringify(body.slice(0, 80))}`,
-      { status: options.status, requestId: options.requestId, body },
-    );
-  }
-}
-
-function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value !== null) picked[name] = value;
-  }
-  return picked;
-}
-
-function describeCause(cause: unknown): string {
-  const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
-  const text = cause instanceof Error ? cause.message : String(cause);
-  const detail = inner?.code || inner?.message;
-  return detail ? `${text} (${detail})` : text;
 }

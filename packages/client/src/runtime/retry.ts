@@ -59,17 +59,16 @@ export function computeRetryDelay(options: {
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
     const abort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
   });
 }
 
@@ -82,24 +81,25 @@ export function linkSignal(options: { signal: AbortSignal | undefined; timeoutMs
   timedOut: () => boolean;
   release: () => void;
 } {
+  const { signal, timeoutMs } = options;
   const controller = new AbortController();
   let expired = false;
-  const abort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) abort();
-  options.signal?.addEventListener('abort', abort, { once: true });
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
   const timer =
-    options.timeoutMs > 0 && Number.isFinite(options.timeoutMs)
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
       ? setTimeout(() => {
           expired = true;
           controller.abort();
-        }, options.timeoutMs)
+        }, timeoutMs)
       : undefined;
   return {
     signal: controller.signal,
     timedOut: () => expired,
     release: () => {
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
+      signal?.removeEventListener('abort', abort);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { checkLimits } from './config.js';
-import { BulkUploadError, CompleroError, InvalidArgumentError } from './errors.js';
+import { BulkUploadError, CompleroError, InvalidArgumentError, isRecord } from './errors.js';
 import type { Send } from './request.js';
 import { neverReachedServer } from './retry.js';
 import type { OperationDescriptor, UploadChunk, UploadOptions, UploadResult, WaitOptions } from './types.js';
@@ -20,43 +20,57 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
   waitFor: (operationId: string, wait: WaitOptions | undefined) => Promise<TOperation>;
 }): Promise<UploadResult<TItem, THeaders, TOperation>> {
   const { operation, items, call } = options;
-  const limit = operation.upload?.maxItems ?? DEFAULT_CHUNK_SIZE;
+  const { upload: { required = [], maxItems: limit = DEFAULT_CHUNK_SIZE } = {} } = operation;
+  const where = `${operation.method} ${operation.path}`;
   const size = call?.chunkSize ?? limit;
-  if (!Array.isArray(items))
-    throw new InvalidArgumentError(`${operation.method} ${operation.path} takes an array of items, got ${typeof items}.`);
+  if (!Array.isArray(items)) throw new InvalidArgumentError(`${where} takes an array of items, got ${typeof items}.`);
   if (!(Number.isInteger(size) && size > 0 && size <= limit))
     throw new InvalidArgumentError(`chunkSize must be a whole number from 1 to ${limit} (the documented limit), got ${String(size)}.`);
-  checkRequiredFields({ items, required: operation.upload?.required ?? [], where: `${operation.method} ${operation.path}` });
+  // Every item's required fields are checked before anything is sent.
+  const problems: string[] = [];
+  items.forEach((item, index) => {
+    if (!isRecord(item)) problems.push(`[${index}] is not an object`);
+    else
+      for (const field of required) {
+        const value = (item as Record<string, unknown>)[field];
+        if (value == null || value === '') problems.push(`[${index}].${field} is missing`);
+      }
+  });
+  if (problems.length)
+    throw new InvalidArgumentError(
+      `Nothing was sent to ${where}: ${problems.slice(0, 10).join(', ')}${problems.length > 10 ? ` and ${problems.length - 10} more` : ''}. Required fields: ${required.join(', ')}.`,
+    );
   // `send` checks these too, but here a bad option would pass for a failed chunk.
   checkLimits({ timeoutMs: call?.timeoutMs ?? 0, maxRetries: call?.maxRetries ?? 0 });
   // The generator gives every bulk upload's descriptor its `background`.
   const header = operation.background?.operationId as string;
   const chunks: UploadChunk<TItem, THeaders>[] = [];
+  const operationIds: string[] = [];
   for (let start = 0; start < items.length; start += size) {
-    const slice = items.slice(start, start + size);
-    const range = describeRange(start, start + slice.length);
+    const end = start + size;
+    const slice = items.slice(start, end);
     try {
       const result = await options.send<undefined, THeaders>(operation, { body: slice }, call);
       const operationId = (result.headers as Record<string, string | undefined>)[header];
       if (!operationId)
-        throw new CompleroError(`${operation.method} ${operation.path} answered ${result.status} without an ${header} header.`, {
+        throw new CompleroError(`${where} answered ${result.status} without an ${header} header.`, {
           status: result.status,
           requestId: result.requestId,
         });
       chunks.push({ ...result, operationId, items: slice });
+      operationIds.push(operationId);
     } catch (cause) {
       const error = cause instanceof CompleroError ? cause : undefined;
-      const accepted = chunks.length
-        ? `items ${describeRange(0, start)} were accepted (operations ${chunks.map((chunk) => chunk.operationId).join(', ')})`
-        : 'no items were accepted';
-      const rest = start + size < items.length ? `; items ${describeRange(start + size, items.length)} were not sent` : '';
+      const status = error?.status ?? 0;
       // A 4xx means the server refused the request as a whole; after a 5xx, a timeout or a
       // dropped connection it may have stored the items all the same.
-      const status = error?.status ?? 0;
       const rejected = (status >= 400 && status < 500) || neverReachedServer(error?.cause);
-      const outcome = rejected ? 'were rejected: none was stored' : 'may have been received; check the operations before sending again';
       throw new BulkUploadError(
-        `Bulk upload stopped: ${accepted}; items ${range} ${outcome} (${error?.message ?? String(cause)})${rest}.`,
+        `Bulk upload stopped: ${
+          start ? `items ${describeRange(0, start)} were accepted (operations ${operationIds.join(', ')})` : 'no items were accepted'
+        }; items ${describeRange(start, start + slice.length)} ${
+          rejected ? 'were rejected: none was stored' : 'may have been received; check the operations before sending again'
+        } (${error?.message ?? String(cause)})${end < items.length ? `; items ${describeRange(end, items.length)} were not sent` : ''}.`,
         {
           status: error?.status,
           requestId: error?.requestId,
@@ -65,31 +79,12 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
           accepted: chunks,
           failed: slice,
           failedOutcome: rejected ? 'rejected' : 'unknown',
-          notSent: items.slice(start + size),
+          notSent: items.slice(end),
         },
       );
     }
   }
-  const operationIds = chunks.map((chunk) => chunk.operationId);
   return { operationIds, chunks, wait: (wait) => Promise.all(operationIds.map((id) => options.waitFor(id, wait))) };
-}
-
-function checkRequiredFields(options: { items: readonly unknown[]; required: readonly string[]; where: string }): void {
-  const problems: string[] = [];
-  options.items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push(`[${index}] is not an object`);
-      return;
-    }
-    for (const field of options.required) {
-      const value = (item as Record<string, unknown>)[field];
-      if (value === undefined || value === null || value === '') problems.push(`[${index}].${field} is missing`);
-    }
-  });
-  if (problems.length === 0) return;
-  const shown = problems.slice(0, 10).join(', ');
-  const more = problems.length > 10 ? ` and ${problems.length - 10} more` : '';
-  throw new InvalidArgumentError(`Nothing was sent to ${options.where}: ${shown}${more}. Required fields: ${options.required.join(', ')}.`);
 }
 
 function describeRange(from: number, to: number): string {
