@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS } from '../src/config.js';
 import { emitClient, planResources } from '../src/emit/client.js';
-import type { EmitContext } from '../src/emit/shared.js';
 import { buildModel } from '../src/model/build-model.js';
+import { ACME_CONTEXT } from './helpers/emit-context.js';
 
-const context: EmitContext = {
-  scope: '@acme',
-  name: 'Acme',
-  baseUrl: 'https://api.acme.test/v2',
-  specName: 'acme.yaml',
-  specSha256: '0'.repeat(64),
-  requestIdHeader: 'Request-Id',
-};
+const context = ACME_CONTEXT;
 
 const page = {
   description: 'OK',

@@ -1,19 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS } from '../src/config.js';
 import { emitMsw, sortByRouteSpecificity, toMswPath } from '../src/emit/msw.js';
-import type { EmitContext } from '../src/emit/shared.js';
 import { buildModel } from '../src/model/build-model.js';
 import type { ApiModel } from '../src/model/types.js';
+import { COMPLERO_CONTEXT } from './helpers/emit-context.js';
 import { buildComplero } from './helpers/model.js';
 
-const context: EmitContext = {
-  scope: '@complero',
-  name: 'Complero',
-  baseUrl: 'https://api.complero.com/v1',
-  specName: 'complero.swagger.yaml',
-  specSha256: '0'.repeat(64),
-  requestIdHeader: 'Request-Id',
-};
+const context = COMPLERO_CONTEXT;
 
 let complero: ApiModel;
 

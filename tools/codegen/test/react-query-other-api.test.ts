@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS } from '../src/config.js';
 import { findLongerSiblings } from '../src/emit/path-extensions.js';
 import { emitReactQuery } from '../src/emit/react-query.js';
-import type { EmitContext } from '../src/emit/shared.js';
 import { buildModel } from '../src/model/build-model.js';
+import { ACME_CONTEXT } from './helpers/emit-context.js';
 
-const context: EmitContext = {
-  scope: '@acme',
-  name: 'Acme',
-  baseUrl: 'https://api.acme.test/v2',
-  specName: 'acme.yaml',
-  specSha256: '0'.repeat(64),
-  requestIdHeader: 'Request-Id',
-};
+const context = ACME_CONTEXT;
 
 const json = (schema: object) => ({ description: 'OK', content: { 'application/json': { schema } } });
 const nameParameter = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };

@@ -1,18 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitReactQuery } from '../src/emit/react-query.js';
-import type { EmitContext } from '../src/emit/shared.js';
 import { deriveHookStem, singularise } from '../src/model/naming.js';
 import type { ApiModel } from '../src/model/types.js';
+import { COMPLERO_CONTEXT } from './helpers/emit-context.js';
 import { buildComplero } from './helpers/model.js';
 
-const context: EmitContext = {
-  scope: '@complero',
-  name: 'Complero',
-  baseUrl: 'https://api.complero.com/v1',
-  specName: 'complero.swagger.yaml',
-  specSha256: '0',
-  requestIdHeader: 'Request-Id',
-};
+const context = COMPLERO_CONTEXT;
 let model: ApiModel;
 let files: Map<string, string>;
 const file = (name: string) => files.get(`react-query/src/generated/${name}`) ?? '';
