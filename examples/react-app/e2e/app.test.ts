@@ -91,7 +91,7 @@ describe.skipIf(chromiumMissing && !inCi)('the example app in headless Chromium'
     const form = page.getByRole('region', { name: 'Upload a contact' });
     await form.getByRole('button', { name: 'Upload' }).click();
     const alert = form.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/^section_work\.emails\[0\]\.email: .+ \(v1c001\)$/);
+    await expect.poll(() => alert.textContent()).toBe('Work email does not have a valid format (v1c001)');
     await shoot('03-validation-errors');
   });
 
