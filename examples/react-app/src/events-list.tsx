@@ -31,7 +31,7 @@ export function EventsList(props: { onSelectContact: (id: string) => void }) {
             <div className="note">{event.event_time}</div>
           </li>
         ))}
-        <li ref={end} className="note">
+        <li ref={end} className="note more">
           {isFetchingNextPage ? 'Loading more…' : hasNextPage ? 'Scroll for more' : 'No more events'}
         </li>
       </ul>

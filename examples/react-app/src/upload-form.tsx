@@ -2,7 +2,26 @@ import { ValidationError } from '@complero/client';
 import { useOperation, useUploadContacts } from '@complero/react-query';
 import { type FormEvent, useState } from 'react';
 
-/** Uploads one contact; shows the server's validation errors, then the upload's operation until it is done. */
+/** What each documented validation error code means for the field, in a person's words. */
+const PROBLEMS: Record<string, string> = {
+  v1c001: 'does not have a valid format',
+  v1c002: 'is required',
+  v1c003: 'was not accepted',
+  v1c004: 'is not a valid phone number, fax number or postcode',
+};
+
+/** A field path as the server names it, as a person would: `section_work.emails[0].email` → "Work email". */
+function describeField(path: string): string {
+  const parts = path.split('.').map((part) => part.replace(/\[\d+\]$/, ''));
+  const section = parts.find((part) => part.startsWith('section_'))?.slice('section_'.length);
+  const name = [section, parts.at(-1)].filter(Boolean).join(' ').replaceAll('_', ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Uploads one contact; shows the server's validation errors in a person's words (its own text as a
+ * tooltip), then the upload's operation until it is done.
+ */
 export function UploadForm() {
   const upload = useUploadContacts();
   const [fields, setFields] = useState({ id: 'K-2025-00099999', first_name: 'Erika', last_name: 'Musterfrau', email: 'erika@' });
@@ -32,8 +51,8 @@ export function UploadForm() {
         <ul role="alert" className="errors">
           {issues.flatMap(([field, found]) =>
             found.map((issue) => (
-              <li key={`${field}-${issue.code}`}>
-                {field}: {issue.message} ({issue.code})
+              <li key={`${field}-${issue.code}`} title={`${field}: ${issue.message}`}>
+                {describeField(field)} {PROBLEMS[issue.code] ?? 'was not accepted'} ({issue.code})
               </li>
             )),
           )}
