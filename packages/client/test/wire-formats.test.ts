@@ -97,3 +97,26 @@ describe('query and cookie parameters', () => {
     expect(server.requests[0]?.headers.cookie).toStrictEqual('session=a%3Bb; ids=1,2');
   });
 });
+
+describe('success bodies that are text', () => {
+  const LOG = 'line 1\n{"half": json\n';
+
+  it('come back as the text the server sent, unparsed, when the descriptor says text', async () => {
+    const server = await startServer(() => ({ text: LOG, headers: { 'Content-Type': 'text/plain' } }));
+    const result = await createTestCore({ baseUrl: server.baseUrl }).call(describeOperation({ method: 'GET', text: true }), {});
+    expect({ status: result.status, data: result.data }).toStrictEqual({ status: 200, data: LOG });
+  });
+
+  it('keep text that looks like JSON as text', async () => {
+    const server = await startServer(() => ({ text: '{"a":1}', headers: { 'Content-Type': 'text/plain' } }));
+    const result = await createTestCore({ baseUrl: server.baseUrl }).call(describeOperation({ method: 'GET', text: true }), {});
+    expect(result.data).toStrictEqual('{"a":1}');
+  });
+
+  it('still fail as not valid JSON when the descriptor says nothing (a JSON operation)', async () => {
+    const server = await startServer(() => ({ text: LOG, headers: { 'Content-Type': 'text/plain' } }));
+    await expect(createTestCore({ baseUrl: server.baseUrl }).call(describeOperation({ method: 'GET' }), {})).rejects.toThrow(
+      'GET /things answered 200 with a body that is not valid JSON: "line 1\\n{\\"half\\": json\\n"',
+    );
+  });
+});

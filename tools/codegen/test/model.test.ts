@@ -113,7 +113,7 @@ describe('the model of the Complero spec', () => {
         goneStatus: '410',
         mediaTypes: ['application/octet-stream', 'application/json'],
       },
-      binaryResponse: true,
+      responseBody: 'binary',
     });
   });
 

@@ -18,7 +18,7 @@ export interface RequestInput {
   readonly body?: unknown;
 }
 
-/** A sent request's result; binary ones also say what the bytes are (JSON ones carry nothing more, so callers pass them on as they are). */
+/** A sent request's result; binary ones also say what the bytes are (JSON and text ones carry nothing more, so callers pass them on as they are). */
 export type Sent<TData, THeaders> = ApiResult<TData, THeaders> & { readonly contentType?: string };
 
 /** Sends one operation, with timeouts and retries, and turns every failure into a `CompleroError`. */
@@ -36,7 +36,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
   const { raw, settings, requestIdHeader } = options;
   const { redact } = settings;
   return async (operation, input, call = {}) => {
-    const { method, path, binary } = operation;
+    const { method, path, binary, text } = operation;
     const { signal } = call;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
@@ -58,8 +58,9 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         const { status, statusText, headers } = response;
         const requestId = headers.get(requestIdHeader) ?? undefined;
         if (response.ok) {
-          let body = binary ? data : undefined;
-          if (!binary && data) {
+          // Text and bytes come as they are; only JSON is parsed (an empty body is no JSON: undefined).
+          let body = binary || text ? data : undefined;
+          if (body === undefined && data) {
             try {
               body = JSON.parse(data as string);
             } catch {

@@ -1,8 +1,8 @@
 import { delay, type HttpHandler, http } from 'msw';
-import { createDefaultResponse, downloadMediaType } from './default-response.js';
+import { createDefaultResponse, downloadMediaType, isJsonMediaType } from './default-response.js';
 import type { MockOperation, MockPathParams, MockSchemas, MockShape } from './mock-operation.js';
 import { createRandom, DEFAULT_SEED, type Random } from './random.js';
-import { jsonResponse, messageResponse, withDefaultHeaders } from './responses.js';
+import { jsonResponse, messageResponse, textResponse, withDefaultHeaders } from './responses.js';
 
 /** Makes the body of one named schema, for a handler set's `samples`. */
 export type SampleFactory = (options: { readonly random: Random; readonly baseUrl: string }) => unknown;
@@ -167,6 +167,17 @@ function successResponse(options: { operation: MockOperation; body: unknown }): 
       status: operation.pendingDownload.readyStatus,
       headers: { 'Content-Type': downloadMediaType(operation.pendingDownload.mediaTypes) },
     });
+  }
+  // A string for a text response (`text/plain`, …) is the text itself, not a JSON string.
+  const success = operation.responses.find((response) => response.status === operation.successStatus);
+  const [mediaType] = success?.mediaTypes ?? [];
+  if (
+    typeof body === 'string' &&
+    mediaType &&
+    !success?.binary &&
+    !success?.mediaTypes.some((type) => isJsonMediaType(type) || type === '*/*')
+  ) {
+    return textResponse({ status: operation.successStatus, text: body, mediaType });
   }
   return jsonResponse({ status: operation.successStatus, body });
 }

@@ -98,6 +98,7 @@ function withPathIds(options: { body: unknown; params: Record<string, string> })
   return 'id' in body && typeof body.id === 'string' ? { ...body, id: params.id } : body;
 }
 
-function isJsonMediaType(mediaType: string): boolean {
+/** Whether a body of this media type is JSON (`application/json`, `…+json`). */
+export function isJsonMediaType(mediaType: string): boolean {
   return /[/+]json\b/i.test(mediaType);
 }

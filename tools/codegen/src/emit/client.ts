@@ -1,5 +1,6 @@
 import { type MethodSignatureStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
+import { isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings } from './path-extensions.js';
 import {
@@ -7,7 +8,6 @@ import {
   type EmitContext,
   findRequestContent,
   generatedDir,
-  isJsonMediaType,
   literal,
   markDeprecated,
   type PlannedFile,
@@ -175,7 +175,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
     headers,
     ...pathStylesOf(operation),
     ...wireFormatOf(operation),
-    ...(patterns.binaryResponse ? { binary: true } : {}),
+    ...(patterns.responseBody === 'json' ? {} : { [patterns.responseBody]: true }),
     ...(patterns.pagination
       ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } }
       : {}),

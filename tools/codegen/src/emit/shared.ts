@@ -1,5 +1,6 @@
 import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
+import { isJsonMediaType } from '../model/patterns.js';
 import type { MediaContent, Operation, SchemaObject } from '../model/types.js';
 
 /** One file an emitter wants on disk: a path relative to the output root, and its full text. */
@@ -127,11 +128,6 @@ export function simpleSchemaType(schema: SchemaObject): string {
 
 function wrapUnion(type: string): string {
   return type.includes(' | ') ? `(${type})` : type;
-}
-
-/** Whether a body of this media type is JSON (any type, `*` slash `*`, too: JSON is what clients send by default). */
-export function isJsonMediaType(mediaType: string): boolean {
-  return /[/+]json\b|^\*\/\*$/i.test(mediaType);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PatternConfig } from '../config.js';
-import type { Operation, OperationPatterns, Response } from './types.js';
+import type { Operation, OperationPatterns, Response, ResponseBodyKind } from './types.js';
 
 type PatternInput = Pick<Operation, 'parameters' | 'responses'>;
 
@@ -24,7 +24,7 @@ export function recognisePatterns(options: {
     ...(backgroundOperation ? { backgroundOperation } : {}),
     ...(pendingDownload ? { pendingDownload } : {}),
     ...(requestIdHeader ? { requestIdHeader } : {}),
-    binaryResponse: primary ? isBinaryContent(primary) : false,
+    responseBody: primary ? responseBodyKind(primary) : 'json',
   };
 }
 
@@ -87,6 +87,20 @@ export function isBinaryContent(response: Response): boolean {
   const [first] = response.contents;
   if (!first) return false;
   return BINARY_MEDIA_TYPE.test(first.mediaType) || first.schema?.format === 'binary';
+}
+
+/** Whether a body of this media type is JSON (any type, `*` slash `*`, too: JSON is what clients send by default). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json\b|^\*\/\*$/i.test(mediaType);
+}
+
+/**
+ * How clients read a success body: bytes when its first media type is binary, else JSON when any
+ * media type is (the types package prefers it too), else text (`text/plain`, `text/csv`, …).
+ */
+function responseBodyKind(response: Response): ResponseBodyKind {
+  if (isBinaryContent(response)) return 'binary';
+  return response.contents.some((content) => isJsonMediaType(content.mediaType)) ? 'json' : 'text';
 }
 
 function findHeader(response: Response, name: string) {

@@ -193,6 +193,9 @@ export interface OperationPatterns {
   };
   /** The header carrying the request id, if any response declares it. */
   readonly requestIdHeader?: string;
-  /** The success response is binary (not JSON): clients should read it as bytes. */
-  readonly binaryResponse: boolean;
+  /** How clients read the success body: parsed as JSON (also when there is none), as text, or as bytes. */
+  readonly responseBody: ResponseBodyKind;
 }
+
+/** How a success body is read: `json` parsed, `text` as it came, `binary` as bytes. */
+export type ResponseBodyKind = 'json' | 'text' | 'binary';

@@ -315,10 +315,13 @@ describe('responses', () => {
     expect(createJob.responses.map((response) => response.status)).toStrictEqual(['200', '201', '202', 'default']);
   });
 
-  it('mark binary downloads and keep text ones as text', () => {
+  it('mark binary downloads as binary, text ones as text and JSON ones as JSON', () => {
     const output = fixture('responses');
-    expect(output.operation('getJobArchive').patterns.binaryResponse).toBe(true);
-    expect(output.operation('getJobLog').patterns.binaryResponse).toBe(false);
+    expect(['getJobArchive', 'getJobLog', 'createJob'].map((id) => [id, output.operation(id).patterns.responseBody])).toStrictEqual([
+      ['getJobArchive', 'binary'],
+      ['getJobLog', 'text'],
+      ['createJob', 'json'],
+    ]);
     expect(output.operation('getJobLog').responses[0]?.contents.map((media) => media.mediaType)).toStrictEqual(['text/plain']);
   });
 });
