@@ -1,4 +1,4 @@
-import { type FunctionDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
@@ -13,6 +13,7 @@ import {
   type PlannedFile,
   printModule,
 } from './shared.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the React Query package inside the output root. */
 export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';

@@ -1,6 +1,7 @@
-import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import type { MediaContent, Operation, SchemaObject } from '../model/types.js';
+import { printStructure, StructureKind } from './ts-morph.js';
 
 /** One file an emitter wants on disk: a path relative to the output root, and its full text. */
 export interface PlannedFile {

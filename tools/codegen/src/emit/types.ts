@@ -1,4 +1,4 @@
-import { type InterfaceDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind, Writers } from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
@@ -15,6 +15,7 @@ import {
   printModule,
   simpleSchemaType,
 } from './shared.js';
+import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 
 /** Folder of the types package inside the output root. */
 export const TYPES_PACKAGE_FOLDER = 'types';
