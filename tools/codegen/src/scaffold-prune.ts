@@ -26,7 +26,9 @@ export function pruneUnportableFiles(options: {
   const parse = (file: string): TypeScript.SourceFile => {
     let source = parsed.get(file);
     if (!source) {
-      source = ts.createSourceFile(file, byPath.get(file) ?? '', ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+      // Only imports and exports are read: skipping JSDoc halves the parse of megabytes of generated code.
+      const settings = { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+      source = ts.createSourceFile(file, byPath.get(file) ?? '', settings, false, ts.ScriptKind.TS);
       parsed.set(file, source);
     }
     return source;
