@@ -34,6 +34,10 @@ export async function upgradeToOpenApi3(options: {
       warnOnly: true,
       resolveInternal: false,
       direct: false,
+      // Without a `text`, convertObj first serialises the whole document to YAML into it (half a
+      // second on Kubernetes) for callers that validate the source afterwards; the conversion
+      // itself never reads it, and we validated the source before.
+      text: 'unused',
     });
     return carryFormCollectionFormats({ swagger: options.document, openapi });
   } catch (error) {

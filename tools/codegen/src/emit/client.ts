@@ -1,4 +1,4 @@
-import { type MethodSignatureStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { MethodSignatureStructure, StatementStructures } from 'ts-morph';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import { isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
@@ -13,6 +13,7 @@ import {
   type PlannedFile,
   printModule,
 } from './shared.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the client package inside the output root. */
 export const CLIENT_PACKAGE_FOLDER = 'client';

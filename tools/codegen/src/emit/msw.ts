@@ -1,7 +1,8 @@
-import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
 import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the MSW package inside the output root. */
 export const MSW_PACKAGE_FOLDER = 'msw';

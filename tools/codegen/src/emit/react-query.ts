@@ -1,4 +1,4 @@
-import { type FunctionDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
@@ -13,6 +13,7 @@ import {
   type PlannedFile,
   printModule,
 } from './shared.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the React Query package inside the output root. */
 export const REACT_QUERY_PACKAGE_FOLDER = 'react-query';
@@ -115,6 +116,9 @@ interface HookPlan {
 function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: Readonly<Record<string, string>> }): HookPlan {
   const { model } = options;
   const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
+  // Looked up for every operation's response: a Map, not a search of every schema each time (first of a name wins, as `find` did).
+  const schemasByName = new Map<string, SchemaObject | undefined>();
+  for (const named of model.schemas) if (!schemasByName.has(named.name)) schemasByName.set(named.name, named.schema);
   const longerSiblings = findLongerSiblings(model);
   const stems = createNameScope();
   const keyScopes = new Map<string, (wanted: string) => string>();
@@ -159,7 +163,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
         ),
       pollsOperation: read && pollIds.has(operation.id),
       bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
-      ...responseSchemasOf({ model, operation }),
+      ...responseSchemasOf({ schemasByName, operation }),
     };
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
@@ -231,8 +235,11 @@ function resolveBody(model: ApiModel, operation: Operation): SchemaObject | unde
 }
 
 /** The success body's own named schema and every named schema it reaches, for invalidation after a delete. */
-function responseSchemasOf(options: { model: ApiModel; operation: Operation }): { responseSchema?: string; embeddedSchemas: string[] } {
-  const { model, operation } = options;
+function responseSchemasOf(options: { schemasByName: ReadonlyMap<string, SchemaObject | undefined>; operation: Operation }): {
+  responseSchema?: string;
+  embeddedSchemas: string[];
+} {
+  const { schemasByName, operation } = options;
   const success = operation.responses.find(
     (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
   );
@@ -247,7 +254,7 @@ function responseSchemasOf(options: { model: ApiModel; operation: Operation }): 
       const name = schemaNameOf((next as SchemaObject).$ref);
       if (name !== undefined && !reached.has(name)) {
         reached.add(name);
-        pending.push(model.schemas.find((named) => named.name === name)?.schema);
+        pending.push(schemasByName.get(name));
       }
       pending.push(...Object.values(next));
     }

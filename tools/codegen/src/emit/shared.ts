@@ -1,12 +1,19 @@
-import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
-import { propertyKey } from '../model/naming.js';
+import type { StatementStructures } from 'ts-morph';
+import { isValidPropertyName, propertyKey } from '../model/naming.js';
 import { isJsonMediaType } from '../model/patterns.js';
 import type { MediaContent, Operation, SchemaObject } from '../model/types.js';
+import { printStructure, StructureKind } from './ts-morph.js';
 
 /** One file an emitter wants on disk: a path relative to the output root, and its full text. */
 export interface PlannedFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * The names the module exports, when its emitter knows them without parsing it (every top-level
+   * statement a declaration structure); absent otherwise. Scaffolding reads these instead of
+   * parsing megabytes of generated code to learn what a hand-written file may import.
+   */
+  readonly exportedNames?: readonly string[];
 }
 
 /** What every emitter gets besides the model. */
@@ -60,7 +67,40 @@ export function printModule(options: {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/;\n(?=(\/\*\*|export |import |type |const |interface ))/g, ';\n\n')
     .replace(/}\n(?=(\/\*\*|export |type |const |interface ))/g, '}\n\n');
-  return { path: options.path, content: `${banner(options.context)}${text.endsWith('\n') ? text : `${text}\n`}` };
+  const content = `${banner(options.context)}${text.endsWith('\n') ? text : `${text}\n`}`;
+  const exportedNames = findExportedNames(options.statements);
+  return { path: options.path, content, ...(exportedNames ? { exportedNames } : {}) };
+}
+
+/**
+ * What a module of these statements exports: the names of its exported declarations. Undefined
+ * when only parsing the printed text could tell (a statement given as text, a re-export, a
+ * default export, a namespace).
+ */
+function findExportedNames(statements: readonly (StatementStructures | string)[]): string[] | undefined {
+  const names: string[] = [];
+  for (const statement of statements) {
+    if (typeof statement !== 'object') return undefined;
+    switch (statement.kind) {
+      case StructureKind.ImportDeclaration:
+        break;
+      case StructureKind.VariableStatement:
+        if (statement.isExported) names.push(...statement.declarations.map((declaration) => declaration.name));
+        break;
+      case StructureKind.Function:
+      case StructureKind.Interface:
+      case StructureKind.TypeAlias:
+      case StructureKind.Class:
+      case StructureKind.Enum:
+        if (statement.isDefaultExport || statement.name === undefined) return undefined;
+        if (statement.isExported) names.push(statement.name);
+        break;
+      default:
+        return undefined;
+    }
+  }
+  // A destructuring pattern is not one name.
+  return names.every(isValidPropertyName) ? names : undefined;
 }
 
 /** JSDoc text from a spec's summary and description, or undefined when the spec says nothing. */

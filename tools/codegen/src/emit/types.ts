@@ -1,10 +1,11 @@
-import { type InterfaceDeclarationStructure, type StatementStructures, StructureKind, VariableDeclarationKind, Writers } from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
 import { propertyKey } from '../model/naming.js';
 import { isBinaryContent, isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
 import { renderOpenApiTypeScript } from './openapi-types.js';
 import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
+import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 
 /** Folder of the types package inside the output root. */
 export const TYPES_PACKAGE_FOLDER = 'types';
