@@ -168,8 +168,43 @@ describe('emitMsw', () => {
     expect(order).toHaveLength(14);
   });
 
-  it('turns path templates into MSW paths', () => {
-    expect(toMswPath('/documentation/{contactID}/{eventID}')).toStrictEqual('/documentation/:contactID/:eventID');
+  it('turns path templates into MSW paths, keeping parameter names that are word characters', () => {
+    expect(toMswPath('/documentation/{contactID}/{eventID}')).toStrictEqual({ path: '/documentation/:contactID/:eventID' });
+    expect(toMswPath('/files/{name}.{ext}')).toStrictEqual({ path: '/files/:name.:ext' });
+  });
+
+  it('renames parameters with dashes, dots or non-ASCII to word characters and maps them back to the spec names', () => {
+    expect([toMswPath('/users/{user-id}/avatar.png'), toMswPath('/a/{user.name}/{straße}')]).toStrictEqual([
+      { path: '/users/:user_id/avatar.png', params: { user_id: 'user-id' } },
+      { path: '/a/:user_name/:stra_e', params: { user_name: 'user.name', stra_e: 'straße' } },
+    ]);
+  });
+
+  it('gives renamed parameters names no other parameter of the path has, whatever the order', () => {
+    expect(toMswPath('/x/{a-b}/{a_b}/{a.b}/{a_b_2}')).toStrictEqual({
+      path: '/x/:a_b_3/:a_b/:a_b_4/:a_b_2',
+      params: { a_b_3: 'a-b', a_b: 'a_b', a_b_4: 'a.b', a_b_2: 'a_b_2' },
+    });
+  });
+
+  it('percent-encodes literal text the way the URL parser does: non-ASCII and spaces, not brackets or percent signs', () => {
+    expect([toMswPath('/v2/ünïcode'), toMswPath('/a b/[x]/100%/{id}'), toMswPath('/q/"<`>"')]).toStrictEqual([
+      { path: '/v2/%C3%BCn%C3%AFcode' },
+      { path: '/a%20b/[x]/100%/:id' },
+      { path: '/q/%22%3C%60%3E%22' },
+    ]);
+  });
+
+  it("escapes MSW's special characters in literal text and ends a parameter that a word character follows", () => {
+    expect([toMswPath('/v1/{name}:cancel'), toMswPath('/a(b)+c'), toMswPath('/v{version}x/{id}_{kind}')]).toStrictEqual([
+      { path: '/v1/:name\\:cancel' },
+      { path: '/a\\(b\\)\\+c' },
+      { path: '/v{:version}x/{:id}_:kind' },
+    ]);
+  });
+
+  it('turns a literal * or | into a wildcard and names the spec parameters, so the wildcard is not passed on', () => {
+    expect(toMswPath('/a*b|c/{id}')).toStrictEqual({ path: '/a*b*c/:id', params: { id: 'id' } });
   });
 
   it('names one handler factory per operation after its function name, typed with @complero/types', () => {

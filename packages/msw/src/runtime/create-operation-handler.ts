@@ -114,12 +114,19 @@ export function createOperationHandler<Shape extends MockShape>(options: {
       operation,
       context,
       request,
-      params: params as MockPathParams<Shape['params']>,
+      params: specParams({ operation, params }) as MockPathParams<Shape['params']>,
       requestId,
       resolverOrData: options.resolverOrData,
     });
     return operation.requestIdHeader ? withDefaultHeaders({ response, headers: { [operation.requestIdHeader]: requestId } }) : response;
   });
+}
+
+/** MSW's `params` under the spec's names (only operations whose names MSW cannot use carry a map). */
+function specParams(options: { operation: MockOperation; params: Record<string, unknown> }): Record<string, unknown> {
+  const { mswParams } = options.operation;
+  if (!mswParams) return options.params;
+  return Object.fromEntries(Object.entries(mswParams).map(([mswName, specName]) => [specName, options.params[mswName]]));
 }
 
 async function answer<Shape extends MockShape>(options: {

@@ -51,6 +51,11 @@ export interface MockOperation {
   readonly path: string;
   /** The same path in MSW syntax, e.g. `/contacts/:id`. */
   readonly mswPath: string;
+  /**
+   * MSW parameter name → the spec's name, where MSW cannot use the spec's (`user_id` for
+   * `user-id`: MSW names are word characters only). Resolvers get `params` by the spec's names.
+   */
+  readonly mswParams?: Readonly<Record<string, string>>;
   readonly summary?: string;
   /** The request header carrying the API key, when the operation needs one. */
   readonly authHeader?: string;

@@ -55,9 +55,87 @@ function compareSegments(options: { left: string; right: string }): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** `/documentation/{contactID}/{eventID}` → `/documentation/:contactID/:eventID`. */
-export function toMswPath(path: string): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name}`);
+/** A path template in MSW's syntax, and what its parameters are called in the spec where that differs. */
+export interface MswRoute {
+  /** E.g. `/documentation/:contactID/:eventID`. */
+  readonly path: string;
+  /** MSW parameter name → the spec's name, present only when a name had to change (or the path holds a wildcard). */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+const PATH_PARAMETER = /\{([^}]+)\}/g;
+
+/**
+ * `/documentation/{contactID}/{eventID}` → `/documentation/:contactID/:eventID`, written so MSW
+ * matches exactly the URLs the client sends. MSW (path-to-regexp 6) reads a parameter name as
+ * word characters only, so `{user-id}` becomes `:user_id` (with a suffix when that is taken) and
+ * `params` says which spec name it stands for. Literal text is compared with the request URL as
+ * the URL parser wrote it, so it is percent-encoded the same way (`ü` → `%C3%BC`, a space →
+ * `%20`); characters MSW's syntax gives a meaning (`:`, `+`, `(`, `)`) are escaped. A `*`
+ * cannot be escaped (MSW turns it into a wildcard first), nor a `|` (MSW cuts the pattern
+ * there): both become wildcards, which also match the literal character.
+ */
+export function toMswPath(path: string): MswRoute {
+  const specNames = [...path.matchAll(PATH_PARAMETER)].map((match) => match[1] as string);
+  const names = mswParameterNames(specNames);
+  const pieces = path.split(PATH_PARAMETER);
+  let mswPath = '';
+  for (let index = 0; index < pieces.length; index += 1) {
+    const piece = pieces[index] as string;
+    if (index % 2 === 0) {
+      mswPath += encodeLiteral(piece);
+      continue;
+    }
+    const next = encodeLiteral(pieces[index + 1] ?? '');
+    // A name runs on through word characters, and `:name*` would be a repeated parameter: braces end it.
+    mswPath += /^[\w*]/.test(next) ? `{:${names.get(piece)}}` : `:${names.get(piece)}`;
+  }
+  const renamed = specNames.some((name) => names.get(name) !== name);
+  // Wildcards add unnamed parameters of their own: a map tells the runtime which ones the spec has.
+  if (!renamed && !mswPath.includes('*')) return { path: mswPath };
+  return { path: mswPath, params: Object.fromEntries(specNames.map((name) => [names.get(name) as string, name])) };
+}
+
+/** Word-character names for the spec's path parameters: unchanged where they already are, else `_` for the rest, made unique. */
+function mswParameterNames(specNames: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set(specNames.filter((name) => /^\w+$/.test(name)));
+  for (const name of specNames) {
+    if (names.has(name)) continue;
+    if (/^\w+$/.test(name)) {
+      names.set(name, name);
+      continue;
+    }
+    const stem = name.replace(/\W/g, '_');
+    let candidate = stem;
+    for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${stem}_${suffix}`;
+    taken.add(candidate);
+    names.set(name, candidate);
+  }
+  return names;
+}
+
+/**
+ * Literal path text as a WHATWG URL parser serialises it (what `fetch` sends and MSW compares
+ * with): tabs and newlines dropped, a backslash read as a slash, controls, space, `"#<>?\`{}` and
+ * non-ASCII percent-encoded as UTF-8, everything else (`%` too) as written. Then escaped for MSW.
+ */
+function encodeLiteral(text: string): string {
+  return text
+    .replace(/[\t\n\r]/g, '')
+    .replaceAll('\\', '/')
+    .replace(/[^\u0021-\u007e]|["#<>?`{}]/gu, encodeCharacter)
+    .replace(/[:+()]/g, '\\$&')
+    .replaceAll('|', '*');
+}
+
+function encodeCharacter(character: string): string {
+  try {
+    return encodeURIComponent(character);
+  } catch {
+    // A lone surrogate: the URL parser writes U+FFFD in its place.
+    return '%EF%BF%BD';
+  }
 }
 
 function descriptorName(operation: Operation): string {
@@ -224,12 +302,14 @@ function describeOperation(options: { model: ApiModel; operation: Operation; req
   const pollPath = patterns.backgroundOperation?.pollOperationId
     ? model.operations.find((candidate) => candidate.id === patterns.backgroundOperation?.pollOperationId)?.path
     : undefined;
+  const route = toMswPath(operation.path);
   return omitUndefined({
     id: operation.id,
     name: operation.functionName,
     method: operation.method,
     path: operation.path,
-    mswPath: toMswPath(operation.path),
+    mswPath: route.path,
+    mswParams: route.params,
     summary: operation.summary,
     authHeader: authHeaderOf({ model, operation }),
     requestBody: operation.requestBody
