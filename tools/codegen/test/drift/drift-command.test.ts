@@ -218,8 +218,15 @@ describe('complero-codegen drift', () => {
       );
     });
 
-    it('writes the same JSON as stdout with --format json', async () => {
-      const { code, stdout } = await drift(['--upstream', server.url('/minor.yaml'), '--format', 'json', '--report-file', 'out/drift.json']);
+    it('writes the same JSON as stdout with --format json, creating its folder', async () => {
+      const { code, stdout } = await drift([
+        '--upstream',
+        server.url('/minor.yaml'),
+        '--format',
+        'json',
+        '--report-file',
+        'out/drift.json',
+      ]);
       expect(code).toBe(1);
       const report = await readFile(path.join(repo.root, 'out/drift.json'), 'utf8');
       expect(report).toBe(stdout);
