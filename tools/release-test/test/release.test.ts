@@ -144,6 +144,17 @@ describe('a release into a local verdaccio registry', () => {
           expect(path.relative(REPO_ROOT, dir).startsWith('..')).toBe(true);
           const installed = JSON.parse(await readFile(path.join(dir, 'node_modules', check.name, 'package.json'), 'utf8'));
           expect(installed.version).toBe(bumpMinor(versions.get(check.name) as string));
+          // npm's hidden lockfile records where every installed package came from: each one must be
+          // a tarball of the local registry, none a link, a folder or a file from the workspace.
+          const lock = JSON.parse(await readFile(path.join(dir, 'node_modules', '.package-lock.json'), 'utf8')) as {
+            packages: Record<string, { resolved?: string; link?: boolean }>;
+          };
+          const entries = Object.entries(lock.packages);
+          expect(entries.map(([location]) => location)).toContain(`node_modules/${check.name}`);
+          const elsewhere = entries
+            .filter(([, entry]) => entry.link === true || !entry.resolved?.startsWith(`${registry.url}/`))
+            .map(([location, entry]) => `${location} ← ${entry.resolved ?? (entry.link ? 'a link' : 'nowhere recorded')}`);
+          expect(elsewhere).toStrictEqual([]);
         });
 
         it('type-checks with tsc --noEmit', async () => {

@@ -1,7 +1,7 @@
 import { escapePointerToken, toPointer } from '../errors.js';
 import type { ApiModel, MediaContent, Operation, Parameter, Response } from '../model/types.js';
 import { compareSchemas, type SchemaSubject } from './compare-schemas.js';
-import { isDeepEqual } from './deep-equal.js';
+import { isDeepEqual, isReordering } from './deep-equal.js';
 import { createChange, type Direction, type DriftChange, type RuleId } from './rules.js';
 import { classifyVendorExtensions } from './vendor-extensions.js';
 
@@ -244,6 +244,12 @@ function compareOperations(options: { before: Operation; after: Operation; model
       `${at}/security`,
       `${after.id}: security changed from ${formatSecurity(before.security)} to ${formatSecurity(after.security)}`,
     );
+  } else if (isReordering({ before: before.security, after: after.security })) {
+    emit(
+      'order-changed',
+      `${at}/security`,
+      `${after.id}: the same security alternatives in another order (${formatSecurity(before.security)} → ${formatSecurity(after.security)})`,
+    );
   }
   const schemas = (subject: SchemaSubject, direction: Direction) => (input: SchemaPair) =>
     changes.push(...compareSchemas({ ...input, subject, direction, operation: after.id, models }));
@@ -307,6 +313,17 @@ function compareParameters(options: { before: Operation; after: Operation; emit:
       after: { schema: next.schema, pointer: `${pointer}/schema` },
       label: label(next),
     });
+  }
+  // Only the same parameters in another order: one added or removed is reported as such, not as a reorder.
+  const keysBefore = before.parameters.map(key);
+  const keysAfter = after.parameters.map(key);
+  if (isReordering({ before: keysBefore, after: keysAfter })) {
+    const names = (keys: readonly string[]) => keys.map((item) => item.slice(item.indexOf(':') + 1)).join(', ');
+    emit(
+      'order-changed',
+      `${after.pointer}/parameters`,
+      `${after.id}: the same parameters in another order (${names(keysBefore)} → ${names(keysAfter)})`,
+    );
   }
 }
 

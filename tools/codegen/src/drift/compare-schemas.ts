@@ -1,6 +1,6 @@
 import { escapePointerToken, toPointer } from '../errors.js';
 import type { ApiModel, SchemaObject } from '../model/types.js';
-import { isDeepEqual } from './deep-equal.js';
+import { isDeepEqual, isReordering } from './deep-equal.js';
 import { createChange, type Direction, type DriftChange, type RuleId } from './rules.js';
 
 /** A schema together with where it lives, so changes can point at it. */
@@ -76,10 +76,13 @@ export function compareSchemas(options: {
       return;
     }
     for (const keyword of ['allOf', 'oneOf', 'anyOf', 'not'] as const) {
-      if (!isDeepEqual(a[keyword], b[keyword])) {
-        emit(typeRule, pointer, `${step.label}: its \`${keyword}\` composition changed`);
-        return;
+      if (isDeepEqual(a[keyword], b[keyword])) continue;
+      if (isListReordering(a[keyword], b[keyword])) {
+        emit('order-changed', `${pointer}/${keyword}`, `${step.label}: the same \`${keyword}\` members in another order`);
+        continue;
       }
+      emit(typeRule, pointer, `${step.label}: its \`${keyword}\` composition changed`);
+      return;
     }
     compareEnums({ a, b, label: step.label, pointer, direction: options.direction, emit });
     compareDocs({ a, b, label: step.label, pointer, emit });
@@ -113,6 +116,14 @@ export function compareSchemas(options: {
     const propsB = asRecord(step.b.properties);
     const requiredA = new Set(asStrings(step.a.required));
     const requiredB = new Set(asStrings(step.b.required));
+    // A name added to or dropped from `required` is reported per property below, not as a reorder.
+    if (isListReordering(step.a.required, step.b.required)) {
+      emit(
+        'order-changed',
+        `${step.pointer}/required`,
+        `${step.label}: \`required\` lists the same properties in another order (${formatValues(asStrings(step.a.required))} → ${formatValues(asStrings(step.b.required))})`,
+      );
+    }
     const request = options.direction === 'request';
     const name = (property: string) => `${step.label}.${property}`;
     for (const property of Object.keys(propsA).sort()) {
@@ -178,6 +189,11 @@ function compareEnums(options: {
   const added = before === undefined ? [] : (after ?? []).filter((value) => !before.some((other) => isDeepEqual(value, other)));
   const closed = before === undefined && after !== undefined;
   const opened = before !== undefined && after === undefined;
+  // Only the same values in another order: a value added or removed is reported as such, not as a reorder.
+  if (before !== undefined && after !== undefined && isReordering({ before, after })) {
+    emit('order-changed', at, `${options.label}: \`enum\` lists the same values in another order`);
+    return;
+  }
   if (removed.length > 0 || closed) {
     const what = closed ? `is now limited to ${JSON.stringify(after)}` : `no longer has ${formatValues(removed)}`;
     emit(direction === 'request' ? 'enum-value-removed-request' : 'enum-value-removed-response', at, `${options.label} ${what}`);
@@ -276,6 +292,11 @@ function asSchema(value: unknown): SchemaObject | undefined {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return isSchema(value) ? value : {};
+}
+
+/** Two arrays with the same items in another order (anything else, arrays or not, is not a reordering). */
+function isListReordering(before: unknown, after: unknown): boolean {
+  return Array.isArray(before) && Array.isArray(after) && isReordering({ before, after });
 }
 
 function asStrings(value: unknown): string[] {

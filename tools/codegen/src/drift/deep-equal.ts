@@ -13,3 +13,19 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
   const keysB = Object.keys(recordB).filter((key) => recordB[key] !== undefined);
   return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(recordB, key) && isDeepEqual(recordA[key], recordB[key]));
 }
+
+/**
+ * True when `after` holds exactly the items of `before` (as many times each) in another order:
+ * a reordered list, as opposed to one that gained, lost or changed an item.
+ */
+export function isReordering(options: { before: readonly unknown[]; after: readonly unknown[] }): boolean {
+  const { before, after } = options;
+  if (before.length !== after.length || isDeepEqual(before, after)) return false;
+  const unmatched = [...after];
+  return before.every((item) => {
+    const index = unmatched.findIndex((other) => isDeepEqual(item, other));
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  });
+}

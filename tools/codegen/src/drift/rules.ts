@@ -76,6 +76,11 @@ export const RULES = {
   'tags-changed': { impact: 'patch', summary: "an operation's tags or the document's tag list changed" },
   'deprecated-changed': { impact: 'patch', summary: 'something was marked (or un-marked) deprecated' },
   'info-changed': { impact: 'patch', summary: "the document's title or version changed" },
+  'order-changed': {
+    impact: 'patch',
+    summary:
+      "the same items in another order: a schema's `required` or `enum` list, an `allOf`/`oneOf`/`anyOf`, an operation's parameters or security alternatives",
+  },
   'vendor-extension-changed': {
     impact: 'patch',
     summary: 'an `x-*` vendor extension changed, wherever it sits (the generator never turns one into code)',

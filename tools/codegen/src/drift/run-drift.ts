@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { CodegenError } from '../errors.js';
@@ -37,7 +37,12 @@ export async function runDrift(options: {
 }): Promise<number> {
   const { values, env, stdout, stderr } = options;
   const format = (values.format ?? 'text') as DriftFormat;
-  const report = (text: string) => (values['report-file'] ? writeFile(path.resolve(options.cwd, values['report-file']), text) : undefined);
+  const report = async (text: string) => {
+    if (!values['report-file']) return;
+    const file = path.resolve(options.cwd, values['report-file']);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  };
   try {
     if (!DRIFT_FORMATS.includes(format)) throw usageError(`--format must be one of ${DRIFT_FORMATS.join(', ')}, got "${values.format}"`);
     const failOn = (values['fail-on'] ?? 'patch') as Bump;

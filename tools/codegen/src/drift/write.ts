@@ -21,9 +21,12 @@ export interface DriftWriteResult {
 
 /**
  * Saves the upstream spec over the committed one, regenerates, and writes one changeset.
- * All-or-nothing: the new spec is validated and every generated file is planned before the
- * first rename, so a failure leaves `spec/`, `packages/` and `.changeset/` as they were.
- * Call it only for `status: 'drift'`; in sync there is nothing to write (a second run is a no-op).
+ * The new spec is validated and every generated file is planned before anything is written.
+ * Then the generated files go first (staged, then renamed: an I/O error while staging leaves
+ * `packages/` as it was), the changeset next, and the spec last: drift compares the upstream
+ * with `spec/`, so until the new spec is in place a failed run still reports drift, and the
+ * next `--write` redoes it all. Call it only for `status: 'drift'`; in sync there is nothing
+ * to write (a second run is a no-op).
  */
 export async function writeDrift(options: {
   config: ResolvedConfig;
@@ -44,9 +47,15 @@ export async function writeDrift(options: {
     const { plan } = await generate({ config: { ...config, spec: stagedSpec }, check: true });
     const stagedChangeset = path.join(staging, 'changeset.md');
     await writeFile(stagedChangeset, renderChangeset({ result, packages }));
-    await rename(stagedSpec, config.spec);
-    await applyChanges(plan);
+    await applyChanges(plan).catch((error: unknown) => {
+      throw new CodegenError({
+        message: `could not write the generated files: ${(error as Error).message}; spec/ and .changeset/ were left as they were`,
+        hint: 'fix the cause (permissions, a full disk, a file where a folder belongs) and run `pnpm drift --write` again',
+        cause: error,
+      });
+    });
     await rename(stagedChangeset, changesetFile);
+    await rename(stagedSpec, config.spec);
     const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
     return {
       spec: relative(config.spec),

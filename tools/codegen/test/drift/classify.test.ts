@@ -560,6 +560,50 @@ const PATCH_CASES: readonly Case[] = [
     },
   },
   {
+    when: "a schema's required list holds the same names in another order",
+    change: (spec) => {
+      contact(spec).required = ['email', 'id'];
+    },
+    expected: { rule: 'order-changed', operation: 'GetContact', pointer: '#/components/schemas/Contact/required' },
+  },
+  {
+    when: 'an enum holds the same values in another order',
+    change: (spec) => {
+      contact(spec).properties.status.enum = ['archived', 'active'];
+    },
+    expected: { rule: 'order-changed', operation: 'GetContact', pointer: '#/components/schemas/Contact/properties/status/enum' },
+  },
+  {
+    when: 'a query parameter enum holds the same values in another order',
+    change: (spec) => {
+      getEvents(spec).parameters[0].enum = ['update', 'confirm'];
+    },
+    expected: { rule: 'order-changed', operation: 'GetEvents', pointer: '#/paths/~1events/get/parameters/0/schema/enum' },
+  },
+  {
+    when: 'an operation lists the same parameters in another order',
+    change: (spec) => getEvents(spec).parameters.reverse(),
+    expected: { rule: 'order-changed', operation: 'GetEvents', pointer: '#/paths/~1events/get/parameters' },
+  },
+  {
+    when: 'an operation lists the same security alternatives in another order',
+    setup: (spec) => {
+      spec.securityDefinitions.TokenAuth = { type: 'apiKey', in: 'query', name: 'token' };
+      getEvents(spec).security = [{ ApiKeyAuth: [] }, { TokenAuth: [] }];
+    },
+    change: (spec) => getEvents(spec).security.reverse(),
+    expected: { rule: 'order-changed', operation: 'GetEvents', pointer: '#/paths/~1events/get/security' },
+  },
+  {
+    // Swagger 2.0 has only allOf; oneOf and anyOf (OpenAPI 3) take the same path.
+    when: 'an allOf holds the same members in another order',
+    setup: (spec) => {
+      contact(spec).properties.owner = { allOf: [{ $ref: '#/definitions/Operation' }, { $ref: '#/definitions/Error' }] };
+    },
+    change: (spec) => contact(spec).properties.owner.allOf.reverse(),
+    expected: { rule: 'order-changed', operation: 'GetContact', pointer: '#/components/schemas/Contact/properties/owner/allOf' },
+  },
+  {
     when: "the document's info gains a vendor extension",
     change: (spec) => {
       spec.info['x-logo'] = { url: 'https://example.test/logo.png' };
@@ -596,6 +640,58 @@ describe('classifyChanges', () => {
   it('has a before/after case for every rule in RULES', () => {
     const covered = new Set([...MAJOR_CASES, ...MINOR_CASES, ...PATCH_CASES].map((entry) => entry.expected.rule));
     expect(Object.keys(RULES).filter((rule) => !covered.has(rule as RuleId))).toStrictEqual([]);
+  });
+
+  describe('reports what a list gained or lost, not that its order changed, when both happen', () => {
+    it.each<Case>([
+      {
+        when: 'an enum loses a value and is reordered',
+        setup: (spec) => {
+          contact(spec).properties.status.enum = ['active', 'archived', 'deleted'];
+        },
+        change: (spec) => {
+          contact(spec).properties.status.enum = ['deleted', 'active'];
+        },
+        expected: {
+          rule: 'enum-value-removed-response',
+          operation: 'GetContact',
+          pointer: '#/components/schemas/Contact/properties/status/enum',
+        },
+      },
+      {
+        when: 'a required list loses a name and is reordered',
+        setup: (spec) => {
+          contact(spec).required = ['id', 'email', 'status'];
+        },
+        change: (spec) => {
+          contact(spec).required = ['status', 'id'];
+        },
+        expected: {
+          rule: 'response-property-made-optional',
+          operation: 'GetContact',
+          pointer: '#/components/schemas/Contact/properties/email',
+        },
+      },
+      {
+        when: 'an operation loses a parameter and the rest are reordered',
+        setup: (spec) => getEvents(spec).parameters.push({ name: 'from', in: 'query', type: 'string' }),
+        change: (spec) => {
+          getEvents(spec).parameters = [getEvents(spec).parameters[2], getEvents(spec).parameters[0]];
+        },
+        expected: { rule: 'parameter-removed', operation: 'GetEvents', pointer: '#/paths/~1events/get/parameters/1' },
+      },
+    ])('when $when', async ({ change, setup, expected }) => {
+      expect(await classify(change, setup)).toStrictEqual([{ impact: RULES[expected.rule].impact, ...expected }]);
+    });
+  });
+
+  it('names the reordered list and its order before and after', async () => {
+    const before = readBaseSpec();
+    const after = readBaseSpec();
+    getEvents(after).parameters.reverse();
+    expect((await classifyDocuments({ before, after })).map((change) => change.message)).toStrictEqual([
+      'GetEvents: the same parameters in another order (type, limit → limit, type)',
+    ]);
   });
 
   it('follows $refs and reports a changed schema for every operation that reads it', async () => {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -189,6 +190,59 @@ describe('complero-codegen drift', () => {
     expect(await readFile(summary, 'utf8')).toContain('**In sync**: the upstream spec describes the same API as the committed one.');
   });
 
+  describe('--report-file', () => {
+    it('writes the markdown table there, as the drift PR takes its body from it, while stdout stays text', async () => {
+      // The spec-drift workflow's own arguments.
+      const { code, stdout } = await drift([
+        '--upstream',
+        server.url('/major.json'),
+        '--write',
+        '--fail-on',
+        'none',
+        '--report-file',
+        'drift-report.md',
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('drift: 1 change, recommended bump: major');
+      const report = await readFile(path.join(repo.root, 'drift-report.md'), 'utf8');
+      expect(report).toContain('**1 change**, recommended bump: **major**');
+      expect(report).toContain('| impact | operation | rule | change | pointer |');
+      expect(report).toContain('| major | Ping | `operation-removed` | Ping (GET /ping) was removed | `#/paths/~1ping/get` |');
+    });
+
+    it('writes the in-sync note there when nothing changed', async () => {
+      const { code } = await drift(['--report-file', 'drift-report.md']);
+      expect(code).toBe(0);
+      expect(await readFile(path.join(repo.root, 'drift-report.md'), 'utf8')).toContain(
+        '**In sync**: the upstream spec describes the same API as the committed one.',
+      );
+    });
+
+    it('writes the same JSON as stdout with --format json, creating its folder', async () => {
+      const { code, stdout } = await drift([
+        '--upstream',
+        server.url('/minor.yaml'),
+        '--format',
+        'json',
+        '--report-file',
+        'out/drift.json',
+      ]);
+      expect(code).toBe(1);
+      const report = await readFile(path.join(repo.root, 'out/drift.json'), 'utf8');
+      expect(report).toBe(stdout);
+      expect(JSON.parse(report)).toMatchObject({ status: 'drift', bump: 'minor', changes: [{ rule: 'parameter-added-optional' }] });
+    });
+
+    it.each([
+      ['the upstream answers HTTP 500', '/error.yaml'],
+      ['the spec does not validate', '/invalid.yaml'],
+    ])('writes no file when %s (exit 2)', async (_, route) => {
+      const { code } = await drift(['--upstream', server.url(route), '--write', '--report-file', 'drift-report.md']);
+      expect(code).toBe(2);
+      expect(existsSync(path.join(repo.root, 'drift-report.md'))).toBe(false);
+    });
+  });
+
   describe('exits 2 and changes no file', () => {
     it.each([
       ['the upstream answers HTTP 500', '/error.yaml', [], 'the upstream answered HTTP 500'],
@@ -218,6 +272,20 @@ describe('complero-codegen drift', () => {
       const { code, stderr } = await drift(['--upstream', url, '--write']);
       expect(code).toBe(2);
       expect(stderr).toContain('cannot reach the upstream (ECONNREFUSED)');
+      expect(await snapshotFiles(repo.root)).toStrictEqual(before);
+    });
+
+    it('when a generated file cannot be written during --write', async () => {
+      // A file where a generated folder belongs: staging the generated files fails half-way (a
+      // read-only folder would not stop root, which CI containers often run as).
+      const folder = path.join(repo.root, 'packages/react-query/src/generated');
+      await rm(folder, { recursive: true });
+      await writeFile(folder, 'not a folder\n');
+      const before = await snapshotFiles(repo.root);
+      const { code, stderr } = await drift(['--upstream', server.url('/minor.yaml'), '--write', '--report-file', 'drift-report.md']);
+      expect(code).toBe(2);
+      expect(stderr).toContain('could not write the generated files');
+      expect(stderr).toContain('packages/react-query/src/generated');
       expect(await snapshotFiles(repo.root)).toStrictEqual(before);
     });
 
