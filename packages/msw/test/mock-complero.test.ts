@@ -2,6 +2,7 @@ import type { ContactEvent, ContactUpload, Operation } from '@complero/types';
 import { describe, expect, it } from 'vitest';
 import { getContactHandler, MOCK_OPERATIONS } from '../src/index.js';
 import { call, useMockComplero } from './support/complero-server.js';
+import { BASE } from './support/requests.js';
 
 const { complero, server } = useMockComplero({ fixtures: 'none' });
 
@@ -131,6 +132,21 @@ describe('bulk uploads', () => {
     ]);
   });
 
+  it('refuse a JSON array sent as a form (as curl --data does) with 400 naming the Content-Type to use', async () => {
+    const response = await fetch(`${BASE}/contacts`, {
+      method: 'POST',
+      headers: { Authorization: 'test-key', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: JSON.stringify([contact('K-1')]),
+    });
+    expect([response.status, await response.json()]).toStrictEqual([
+      400,
+      {
+        message: 'request body was sent as application/x-www-form-urlencoded; send it as application/json (set the Content-Type header)',
+      },
+    ]);
+    expect((await call({ path: '/contacts/K-1' })).status).toStrictEqual(404);
+  });
+
   it('accept valid contacts with 202 and an operation that reaches completed when polled', async () => {
     const response = await upload([contact('K-1'), contact('K-2')]);
     expect(response.status).toStrictEqual(202);
@@ -175,6 +191,17 @@ describe('contacts and employees', () => {
     const gone = await call({ path: '/contacts/K-1' });
     expect([gone.status, await gone.json()]).toStrictEqual([404, { message: 'contact K-1 not found' }]);
     expect((await call({ path: '/contacts/K-1', method: 'DELETE' })).status).toStrictEqual(404);
+  });
+
+  it('ignore a body sent with a delete, which takes none, as the API does', async () => {
+    await upload([contact('K-1')]);
+    const response = await fetch(`${BASE}/contacts/K-1`, {
+      method: 'DELETE',
+      headers: { Authorization: 'test-key', 'Content-Type': 'application/json' },
+      body: '{',
+    });
+    expect(response.status).toStrictEqual(204);
+    expect((await call({ path: '/contacts/K-1' })).status).toStrictEqual(404);
   });
 
   it('refuse to delete an employee who still has contacts with 403', async () => {

@@ -5,14 +5,18 @@ import { respond } from './support/requests.js';
 
 const BASE = 'https://api.example.test';
 
-/** An operation of another API that takes a body of any media type and answers 201. */
+/** An operation of another API that takes a form, JSON or CSV body and answers 201. */
 const upload: MockOperation = {
   id: 'upload',
   name: 'upload',
   method: 'post',
   path: '/upload',
   mswPath: '/upload',
-  requestBody: { required: true, requiredProperties: [] },
+  requestBody: {
+    required: true,
+    mediaTypes: ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json', 'text/csv'],
+    requiredProperties: [],
+  },
   successStatus: 201,
   responses: [{ status: 201, description: 'created', mediaTypes: [], binary: false, headers: [] }],
   parameterExamples: {},

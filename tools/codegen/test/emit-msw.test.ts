@@ -123,6 +123,7 @@ describe('emitMsw', () => {
     });
     expect(descriptor(files, 'uploadPets').requestBody).toStrictEqual({
       required: true,
+      mediaTypes: ['application/json'],
       schema: { name: 'PetUpload', array: true },
       bodySchema: body,
       requiredProperties: ['name'],

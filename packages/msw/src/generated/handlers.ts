@@ -201,4 +201,4 @@ export function createHandlersFromContext(options: { readonly context: HandlerCo
 }
 
 /** The default handler set: `createHandlers()` on the default base URL with seed 1. */
-export const handlers: HttpHandler[] = createHandlers();
+export const handlers: HttpHandler[] = /* @__PURE__ */ createHandlers();

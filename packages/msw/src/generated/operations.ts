@@ -13,6 +13,9 @@ export const bulkUploadContactsOperation: MockOperation = {
     "authHeader": "Authorization",
     "requestBody": {
       "required": true,
+      "mediaTypes": [
+        "application/json"
+      ],
       "schema": {
         "name": "ContactUpload",
         "array": true
@@ -470,6 +473,9 @@ export const bulkUploadEmployeesOperation: MockOperation = {
     "authHeader": "Authorization",
     "requestBody": {
       "required": true,
+      "mediaTypes": [
+        "application/json"
+      ],
       "schema": {
         "name": "EmployeeUpload",
         "array": true
@@ -1056,6 +1062,9 @@ export const triggerSandboxEventOperation: MockOperation = {
     "authHeader": "Authorization",
     "requestBody": {
       "required": true,
+      "mediaTypes": [
+        "application/json"
+      ],
       "schema": {
         "name": "TriggerPublicEvent",
         "array": false

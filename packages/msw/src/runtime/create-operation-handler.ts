@@ -145,7 +145,7 @@ async function answer<Shape extends MockShape>(options: {
       headers: { 'WWW-Authenticate': operation.authHeader },
     });
   }
-  const body = await readBody(request);
+  const body = await readBody({ request, operation });
   if (body.error) return messageResponse({ status: 400, message: body.error });
   const info: MockRequestInfo<Shape> = {
     request,
@@ -189,17 +189,28 @@ function successResponse(options: { operation: MockOperation; body: unknown }): 
   return jsonResponse({ status: operation.successStatus, body });
 }
 
-async function readBody(request: Request): Promise<{ value?: unknown; error?: string }> {
-  if (request.method === 'GET' || request.method === 'HEAD') return {};
+/**
+ * The request body as the resolver sees it: parsed JSON, or a form's fields. An operation without
+ * a request body ignores whatever was sent, as the API does; a body in a media type the operation
+ * does not accept is refused with a 400 that names the Content-Type to use.
+ */
+async function readBody(options: { request: Request; operation: MockOperation }): Promise<{ value?: unknown; error?: string }> {
+  const { request, operation } = options;
+  const accepted = operation.requestBody?.mediaTypes;
+  if (!accepted || request.method === 'GET' || request.method === 'HEAD') return {};
   const type = request.headers.get('Content-Type') ?? '';
-  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
-    const form = await request
+  const form = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.exec(type)?.[1];
+  if (form && !accepted.some((mediaType) => mediaType.toLowerCase() === form.toLowerCase())) {
+    return { error: `request body was sent as ${form}; send it as ${accepted.join(' or ')} (set the Content-Type header)` };
+  }
+  if (form) {
+    const fields = await request
       .clone()
       .formData()
       .catch((error: unknown) => new Error(`request body is not a valid form: ${(error as Error).message}`));
-    if (form instanceof Error) return { error: form.message };
-    const fields = [...new Set(form.keys())].map((name) => [name, form.getAll(name)] as const);
-    return { value: Object.fromEntries(fields.map(([name, values]) => [name, values.length > 1 ? values : values[0]])) };
+    if (fields instanceof Error) return { error: fields.message };
+    const entries = [...new Set(fields.keys())].map((name) => [name, fields.getAll(name)] as const);
+    return { value: Object.fromEntries(entries.map(([name, values]) => [name, values.length > 1 ? values : values[0]])) };
   }
   // Bytes and text are the handler's to read; only JSON (or a body without a type) is parsed.
   if (type !== '' && !/[/+]json\b/i.test(type)) return {};

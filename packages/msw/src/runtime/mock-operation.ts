@@ -61,6 +61,8 @@ export interface MockOperation {
   readonly authHeader?: string;
   readonly requestBody?: {
     readonly required: boolean;
+    /** The media types the operation accepts, in the spec's order. */
+    readonly mediaTypes: readonly string[];
     readonly schema?: MockSchemaRef;
     /** The body's JSON Schema (of its preferred media type), to check what a request sends. */
     readonly bodySchema?: MockJsonSchema;

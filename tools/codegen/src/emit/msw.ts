@@ -315,6 +315,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; req
     requestBody: operation.requestBody
       ? omitUndefined({
           required: operation.requestBody.required,
+          mediaTypes: operation.requestBody.contents.map((content) => content.mediaType),
           schema: schemaRefOf(preferredContent(operation.requestBody.contents)?.schema),
           bodySchema: stripOptional(preferredContent(operation.requestBody.contents)?.schema),
           requiredProperties: requiredPropertiesOf({ model, schema: preferredContent(operation.requestBody.contents)?.schema }),
@@ -578,7 +579,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs(['The default handler set: `createHandlers()` on the default base URL with seed 1.']),
-      declarations: [{ name: 'handlers', type: 'HttpHandler[]', initializer: 'createHandlers()' }],
+      declarations: [{ name: 'handlers', type: 'HttpHandler[]', initializer: '/* @__PURE__ */ createHandlers()' }],
     },
   ];
 }
