@@ -1,6 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import { checkLimits, type ResolvedOptions } from './config.js';
-import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
+import { CompleroError, ConnectionError, errorClassForStatus, InvalidArgumentError, TimeoutError } from './errors.js';
 import { createPathSerializer } from './path.js';
 import { redactCause } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
@@ -43,6 +43,13 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
     checkLimits({ timeoutMs, maxRetries });
     const where = `${method} ${path}`;
     const idempotent = isIdempotent(method);
+    const init = serializeInput({ operation, input, headers: call.headers }) as { bodySerializer?: (body: unknown) => unknown };
+    // openapi-fetch serialises the body inside its `request`, where a failure would pass for a failed connection.
+    try {
+      (init.bodySerializer || JSON.stringify)(input.body);
+    } catch (cause) {
+      throw new InvalidArgumentError(`Nothing was sent to ${where}: its body cannot be serialised (${redact(String(cause))}).`);
+    }
     for (let attempt = 0; ; attempt++) {
       const link = linkSignal({ signal, timeoutMs });
       let failure: CompleroError;
@@ -50,7 +57,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(method, path, {
-          ...serializeInput({ operation, input, headers: call.headers }),
+          ...init,
           pathSerializer: createPathSerializer(operation.pathStyles),
           parseAs: binary ? 'blob' : 'text',
           signal: link.signal,
