@@ -17,7 +17,7 @@ export async function pollUntil<T>(options: {
   const { timeoutMs = 120_000, intervalMs = 1000 } = wait;
   // `NaN` or a negative number would poll without pause, and never time out.
   if (!(intervalMs >= 0 && intervalMs < 1 / 0 && timeoutMs >= 0))
-    throw new TypeError(`intervalMs and timeoutMs must be numbers ≥ 0 (intervalMs finite), got ${intervalMs} and ${timeoutMs}.`);
+    throw new TypeError(`intervalMs must be a finite number ≥ 0 and timeoutMs a number ≥ 0, got ${intervalMs} and ${timeoutMs}.`);
   const deadline = Date.now() + timeoutMs;
   let interval = intervalMs;
   for (;;) {
