@@ -205,6 +205,24 @@ describe('the API key never leaks', () => {
     expect(leakingViews({ error, key: QUOTED_KEY })).toStrictEqual([]);
   });
 
+  it('is redacted from a connection error whose cause carries the Request and its Headers', async () => {
+    const complero = createCompleroClient({
+      apiKey: API_KEY,
+      maxRetries: 0,
+      fetch: async (request) => {
+        throw Object.assign(new TypeError('fetch failed'), {
+          request,
+          options: { headers: request.headers, seen: new Map([['key', API_KEY]]) },
+        });
+      },
+    });
+    const error = await complero.contacts.get('c1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(leakingViews({ error, key: API_KEY })).toStrictEqual([]);
+    const { request, options } = (error as ConnectionError).cause as { request: unknown; options: unknown };
+    expect([request, options]).toStrictEqual(['[object Request]', { headers: '[object Headers]', seen: '[object Map]' }]);
+  });
+
   it('finds every leak it looks for: an unredacted error shows the key in each view', () => {
     const error = new CompleroError(`leaked ${QUOTED_KEY}`, { body: QUOTED_KEY, cause: new Error(QUOTED_KEY) });
     expect(leakingViews({ error, key: QUOTED_KEY })).toStrictEqual([

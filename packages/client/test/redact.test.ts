@@ -1,14 +1,14 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/runtime/config.js';
-import { redactCause, redactJson } from '../src/runtime/redact.js';
+import { redactCause } from '../src/runtime/redact.js';
 
 const { redact } = resolveOptions({ apiKey: 'sk_"key\\1' });
 
 describe('redactCause', () => {
   it('redacts the errors of an AggregateError and keeps their codes', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED sk_"key\\1'), { code: 'ECONNREFUSED' });
-    const copy = redactCause(new AggregateError([refused], 'all attempts failed'), redact) as AggregateError;
+    const copy = redactCause({ value: new AggregateError([refused], 'all attempts failed'), redact }) as AggregateError;
     expect(copy).toBeInstanceOf(AggregateError);
     expect(copy.errors.map((error: Error & { code: string }) => [error.message, error.code])).toStrictEqual([
       ['connect ECONNREFUSED [redacted]', 'ECONNREFUSED'],
@@ -16,7 +16,7 @@ describe('redactCause', () => {
   });
 
   it('keeps the name and code of a DOMException', () => {
-    const copy = redactCause(new DOMException('This operation was aborted', 'AbortError'), redact) as DOMException;
+    const copy = redactCause({ value: new DOMException('This operation was aborted', 'AbortError'), redact }) as DOMException;
     expect([copy instanceof DOMException, copy.name, copy.code, copy.message]).toStrictEqual([
       true,
       'AbortError',
@@ -29,24 +29,38 @@ describe('redactCause', () => {
     const first = new Error('first sk_"key\\1');
     const second = new Error('second', { cause: first });
     first.cause = second;
-    expect(inspect(redactCause(first, redact), { depth: Number.POSITIVE_INFINITY })).not.toContain('sk_"key');
+    expect(inspect(redactCause({ value: first, redact }), { depth: Number.POSITIVE_INFINITY })).not.toContain('sk_"key');
   });
 
   it('redacts plain objects an error carries, as JSON', () => {
     const error = Object.assign(new Error('failed'), { request: { headers: { authorization: 'sk_"key\\1' } } });
-    expect((redactCause(error, redact) as { request: unknown }).request).toStrictEqual({ headers: { authorization: '[redacted]' } });
+    expect((redactCause({ value: error, redact }) as { request: unknown }).request).toStrictEqual({
+      headers: { authorization: '[redacted]' },
+    });
   });
 });
 
-describe('redactJson', () => {
-  it('returns the redacted text when redacting breaks the JSON, rather than throw', () => {
-    // `sk_1"` is not in the value, but its JSON text `"sk_1"` ends with it: redacting that leaves no closing quote.
-    const { redact: redactQuoteEnded } = resolveOptions({ apiKey: 'sk_1"' });
-    expect(redactJson({ value: 'sk_1' }, redactQuoteEnded)).toBe('{"value":"[redacted]}');
+describe('redactCause, given what JSON does not show', () => {
+  const request = new Request('https://api.example/v1/contacts?key=sk_"key\\1', { headers: { Authorization: 'sk_"key\\1' } });
+  const error = Object.assign(new TypeError('fetch failed'), { request, options: { headers: request.headers } });
+
+  it('keeps no Request or Headers, which print the key in util.inspect', () => {
+    const copy = redactCause({ value: error, redact });
+    for (const view of [inspect(copy, { depth: Number.POSITIVE_INFINITY, showHidden: true }), String(copy), JSON.stringify(copy)])
+      expect(view).not.toContain('sk_"key');
+    expect(copy).toMatchObject({ request: '[object Request]', options: { headers: '[object Headers]' } });
   });
 
-  it('returns the very value when it holds no key', () => {
-    const value = { message: 'fine' };
-    expect(redactJson(value, redact)).toBe(value);
+  it('redacts what an object other than a plain one says of itself', () => {
+    const { redact: redactPlain } = resolveOptions({ apiKey: 'sk_live_1' });
+    expect(redactCause({ value: [new URL('https://api.example/?key=sk_live_1')], redact: redactPlain })).toStrictEqual([
+      'https://api.example/?key=[redacted]',
+    ]);
+  });
+
+  it('redacts the keys and values of plain objects, leaving other values as they are', () => {
+    expect(redactCause({ value: { 'sk_"key\\1': ['sk_"key\\1', 1, null, true] }, redact })).toStrictEqual({
+      '[redacted]': ['[redacted]', 1, null, true],
+    });
   });
 });

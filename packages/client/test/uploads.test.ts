@@ -103,7 +103,7 @@ describe('bulk uploads', () => {
     >;
     expect(error).toBeInstanceOf(BulkUploadError);
     expect(error.message).toBe(
-      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
+      'Bulk upload stopped: items 0–9 were accepted (operations op_0); items 10–19 were rejected, not stored (422 Unprocessable Entity: invalid (POST /contacts)); items 20–24 were not sent.',
     );
     expect(error.failedOutcome).toBe('rejected');
     expect(error.accepted.map((chunk) => (chunk as { operationId: string }).operationId)).toStrictEqual(['op_0']);
@@ -119,7 +119,7 @@ describe('bulk uploads', () => {
     const server = await startServer(() => ({ status: 202 }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });
     await expect(complero.contacts.upload(contacts(1))).rejects.toThrow(
-      'Bulk upload stopped: no items were accepted; items 0 may have been received; check the operations before sending again (POST /contacts answered 202 without an Operation-Id header.).',
+      'Bulk upload stopped: no items were accepted; item 0 was perhaps stored; check the operations before sending again (POST /contacts answered 202 without an Operation-Id header.).',
     );
   });
 
@@ -157,33 +157,47 @@ describe('what a failed chunk may have left on the server', () => {
     const error = await uploadFailingWith({ reply: { status: 422, json: { message: 'invalid' } } });
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'rejected',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 were rejected: none was stored (422 Unprocessable Entity: invalid (POST /contacts)); items 2 were not sent.',
+      'Bulk upload stopped: item 0 was accepted (operations op_0); item 1 was rejected, not stored (422 Unprocessable Entity: invalid (POST /contacts)); item 2 was not sent.',
     ]);
   });
 
-  it('says a chunk answered with a 503 may have been received', async () => {
+  it('says a chunk answered with a 503 may have been stored', async () => {
     const error = await uploadFailingWith({ reply: { status: 503, json: { message: 'overloaded' } } });
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'unknown',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (503 Service Unavailable: overloaded (POST /contacts)); items 2 were not sent.',
+      'Bulk upload stopped: item 0 was accepted (operations op_0); item 1 was perhaps stored; check the operations before sending again (503 Service Unavailable: overloaded (POST /contacts)); item 2 was not sent.',
     ]);
   });
 
-  it('says a chunk that timed out may have been received', async () => {
+  it('says a chunk that timed out may have been stored', async () => {
     const error = await uploadFailingWith({ reply: { status: 202, delayMs: 500 }, timeoutMs: 100 });
     expect([error.failedOutcome, error.message, error.cause instanceof TimeoutError]).toStrictEqual([
       'unknown',
-      'Bulk upload stopped: items 0 were accepted (operations op_0); items 1 may have been received; check the operations before sending again (POST /contacts timed out after 100 ms.); items 2 were not sent.',
+      'Bulk upload stopped: item 0 was accepted (operations op_0); item 1 was perhaps stored; check the operations before sending again (POST /contacts timed out after 100 ms.); item 2 was not sent.',
       true,
     ]);
   });
 
-  it('says a chunk whose connection dropped after sending may have been received', async () => {
+  it('says a chunk whose connection dropped after sending may have been stored', async () => {
     const error = await uploadFailingWith({ reply: { destroy: true } });
     expect([error.failedOutcome, error.cause instanceof ConnectionError]).toStrictEqual(['unknown', true]);
     expect(error.message).toMatch(
-      /^Bulk upload stopped: items 0 were accepted \(operations op_0\); items 1 may have been received; check the operations before sending again \(POST \/contacts failed before a response arrived: .+\); items 2 were not sent\.$/,
+      /^Bulk upload stopped: item 0 was accepted \(operations op_0\); item 1 was perhaps stored; check the operations before sending again \(POST \/contacts failed before a response arrived: .+\); item 2 was not sent\.$/,
     );
+  });
+
+  it('sends nothing and says the chunk was rejected when an item cannot be serialised', async () => {
+    const server = await startServer(() => ({ status: 202, headers: { 'Operation-Id': 'op_0' } }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl });
+    // The contact type has no room for extra fields; a caller's untyped data may still carry a BigInt.
+    const items = [...contacts(2), { id: 'c2', first_name: 'Max', last_name: 'Muster2', score: 10n }];
+    const error = (await complero.contacts.upload(items, { chunkSize: 2 }).catch((caught: unknown) => caught)) as BulkUploadError;
+    expect([error.failedOutcome, error.cause instanceof InvalidArgumentError, error.message, server.requests.length]).toStrictEqual([
+      'rejected',
+      true,
+      'Bulk upload stopped: items 0–1 were accepted (operations op_0); item 2 was rejected, not stored (Nothing was sent to POST /contacts: its body cannot be serialised (TypeError: Do not know how to serialize a BigInt).).',
+      1,
+    ]);
   });
 
   it('says a chunk whose connection was refused before sending was rejected', async () => {
@@ -197,7 +211,7 @@ describe('what a failed chunk may have left on the server', () => {
     const error = (await complero.contacts.upload(contacts(1)).catch((caught: unknown) => caught)) as BulkUploadError;
     expect([error.failedOutcome, error.message]).toStrictEqual([
       'rejected',
-      'Bulk upload stopped: no items were accepted; items 0 were rejected: none was stored (POST /contacts failed before a response arrived: fetch failed (ECONNREFUSED)).',
+      'Bulk upload stopped: no items were accepted; item 0 was rejected, not stored (POST /contacts failed before a response arrived: fetch failed (ECONNREFUSED)).',
     ]);
   });
 });
@@ -233,5 +247,19 @@ describe('operations.waitFor', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop')), 30);
     await expect(complero.operations.waitFor('op_9', { intervalMs: 5, signal: controller.signal })).rejects.toThrow('stop');
+  });
+});
+
+describe('a body that cannot be serialised', () => {
+  it('fails with an InvalidArgumentError before anything is sent, without retrying', async () => {
+    const server = await startServer(() => ({ json: {} }));
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, maxRetries: 2 });
+    const body = { type: 'update', contact_id: 'c1', count: 1n } as unknown as Parameters<typeof complero.events.trigger>[0];
+    const error = await complero.events.trigger(body).catch((caught: unknown) => caught);
+    expect([error instanceof InvalidArgumentError, (error as Error).message, server.requests.length]).toStrictEqual([
+      true,
+      'Nothing was sent to POST /events/trigger: its body cannot be serialised (TypeError: Do not know how to serialize a BigInt).',
+      0,
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import type { WaitOptions } from './types.js';
 
 /**
  * Calls `check` until it returns a value, sleeping between calls (growing by `factor` up to
- * 10 s), and fails with a `TimeoutError` naming `what` once `timeoutMs` has passed.
+ * 10 s), and fails with a `TimeoutError` naming `what` once `timeoutMs` has passed. Throws a
+ * `TypeError` before the first call for an interval or timeout that cannot work.
  */
 export async function pollUntil<T>(options: {
   check: (signal: AbortSignal | undefined) => Promise<{ done: T } | { pending: string }>;
@@ -13,9 +14,12 @@ export async function pollUntil<T>(options: {
   factor: number;
 }): Promise<T> {
   const { wait = {} } = options;
-  const timeoutMs = wait.timeoutMs ?? 120_000;
+  const { timeoutMs = 120_000, intervalMs = 1000 } = wait;
+  // `NaN` or a negative number would poll without pause, and never time out.
+  if (!(intervalMs >= 0 && intervalMs < 1 / 0 && timeoutMs >= 0))
+    throw new TypeError(`intervalMs must be a finite number ≥ 0 and timeoutMs a number ≥ 0, got ${intervalMs} and ${timeoutMs}.`);
   const deadline = Date.now() + timeoutMs;
-  let interval = wait.intervalMs ?? 1000;
+  let interval = intervalMs;
   for (;;) {
     const outcome = await options.check(wait.signal);
     if ('done' in outcome) return outcome.done;

@@ -1,8 +1,8 @@
 import type { Client } from 'openapi-fetch';
 import { checkLimits, type ResolvedOptions } from './config.js';
-import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
+import { CompleroError, ConnectionError, errorClassForStatus, InvalidArgumentError, TimeoutError } from './errors.js';
 import { createPathSerializer } from './path.js';
-import { redactCause, redactJson } from './redact.js';
+import { redactCause } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import { serializeInput } from './serialize.js';
 import type { ApiResult, OperationDescriptor, PathValue, RequestOptions } from './types.js';
@@ -43,6 +43,13 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
     checkLimits({ timeoutMs, maxRetries });
     const where = `${method} ${path}`;
     const idempotent = isIdempotent(method);
+    const init = serializeInput({ operation, input, headers: call.headers }) as { bodySerializer?: (body: unknown) => unknown };
+    // openapi-fetch serialises the body inside its `request`, where a failure would pass for a failed connection.
+    try {
+      (init.bodySerializer || JSON.stringify)(input.body);
+    } catch (cause) {
+      throw new InvalidArgumentError(`Nothing was sent to ${where}: its body cannot be serialised (${redact(String(cause))}).`);
+    }
     for (let attempt = 0; ; attempt++) {
       const link = linkSignal({ signal, timeoutMs });
       let failure: CompleroError;
@@ -50,7 +57,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryable: boolean;
       try {
         const { data, error, response } = await (raw.request as RawRequest)(method, path, {
-          ...serializeInput({ operation, input, headers: call.headers }),
+          ...init,
           pathSerializer: createPathSerializer(operation.pathStyles),
           parseAs: binary ? 'blob' : 'text',
           signal: link.signal,
@@ -88,7 +95,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         }
         retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
         // The server may echo what it was sent; nothing it says may carry the key into an error.
-        const body = typeof error === 'string' ? redact(error) : redactJson(error, redact);
+        const body = redactCause({ value: error, redact });
         const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
         failure = new (errorClassForStatus(status))(
           `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${where}${requestId ? `, request id ${requestId}` : ''})`,
@@ -99,7 +106,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         if (signal?.aborted) throw signal.reason;
         if (cause instanceof CompleroError) throw cause;
         const timedOut = link.timedOut();
-        const redacted = { cause: redactCause(cause, redact) };
+        const redacted = { cause: redactCause({ value: cause, redact }) };
         // A fetch failure's own cause (Node's undici) says what went wrong: `ECONNREFUSED`, …
         const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
         const text = cause instanceof Error ? cause.message : String(cause);

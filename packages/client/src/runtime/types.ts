@@ -98,9 +98,9 @@ export type DownloadResult<THeaders> = ReadyDownload<THeaders> | PendingDownload
 
 /** How to poll until something is done. */
 export interface WaitOptions {
-  /** Delay before the first re-check, in ms (default 1000). */
+  /** Delay before the first re-check, in ms (default 1000; finite, ≥ 0). */
   readonly intervalMs?: number;
-  /** Give up (with a `TimeoutError`) after this many ms in total (default 120000). */
+  /** Give up (with a `TimeoutError`) after this many ms in total (default 120000; ≥ 0, `Infinity` waits for ever). */
   readonly timeoutMs?: number;
   /** Cancels the wait. */
   readonly signal?: AbortSignal;

@@ -62,15 +62,13 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
     } catch (cause) {
       const error = cause instanceof CompleroError ? cause : undefined;
       const status = error?.status ?? 0;
-      // A 4xx means the server refused the request as a whole; after a 5xx, a timeout or a
+      // A 4xx means the server refused the request as a whole (an invalid argument: it was never sent); after a 5xx, a timeout or a
       // dropped connection it may have stored the items all the same.
-      const rejected = (status >= 400 && status < 500) || neverReachedServer(error?.cause);
+      const rejected = (status >= 400 && status < 500) || error instanceof InvalidArgumentError || neverReachedServer(error?.cause);
       throw new BulkUploadError(
-        `Bulk upload stopped: ${
-          start ? `items ${describeRange(0, start)} were accepted (operations ${operationIds.join(', ')})` : 'no items were accepted'
-        }; items ${describeRange(start, start + slice.length)} ${
-          rejected ? 'were rejected: none was stored' : 'may have been received; check the operations before sending again'
-        } (${error?.message ?? String(cause)})${end < items.length ? `; items ${describeRange(end, items.length)} were not sent` : ''}.`,
+        `Bulk upload stopped: ${start ? `${describeItems(0, start)} accepted (operations ${operationIds.join(', ')})` : 'no items were accepted'}; ${describeItems(start, start + slice.length)} ${
+          rejected ? 'rejected, not stored' : 'perhaps stored; check the operations before sending again'
+        } (${error?.message ?? String(cause)})${end < items.length ? `; ${describeItems(end, items.length)} not sent` : ''}.`,
         {
           status: error?.status,
           requestId: error?.requestId,
@@ -87,6 +85,7 @@ export async function uploadInChunks<TItem, THeaders, TOperation>(options: {
   return { operationIds, chunks, wait: (wait) => Promise.all(operationIds.map((id) => options.waitFor(id, wait))) };
 }
 
-function describeRange(from: number, to: number): string {
-  return to - from === 1 ? `${from}` : `${from}–${to - 1}`;
+/** `item 3 was` or `items 3–5 were`: the items from `from` to before `to`, with their verb. */
+function describeItems(from: number, to: number): string {
+  return to - from === 1 ? `item ${from} was` : `items ${from}–${to - 1} were`;
 }
