@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toMswPath } from '../../src/emit/msw.js';
-import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { type FixtureOutput, generateRunnableFixture } from '../support/fixture-output.js';
 
 /**
  * Whether the generated MSW handlers intercept what the generated client sends when paths hold
@@ -93,17 +92,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'path-names.yaml'), PATH_NAMES);
   for (const spec of [path.join(FIXTURES, 'operation-names.yaml'), path.join(root, 'path-names.yaml')]) {
     const name = path.basename(spec, '.yaml');
-    const output = await generateFixture({ spec, root });
-    // The scaffolded packages have no install of their own: they borrow this repository's.
-    for (const folder of ['client', 'msw']) {
-      const link = path.join(output.dir, folder, 'node_modules');
-      if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages', folder, 'node_modules'), link, 'dir');
-    }
-    // And `@<fixture>/types` is its sources, unbuilt (the client's runtime imports a value from it).
-    const types = path.join(root, 'node_modules', `@${name}`, 'types');
-    mkdirSync(types, { recursive: true });
-    writeFileSync(path.join(types, 'package.json'), JSON.stringify({ name: `@${name}/types`, type: 'module', exports: './index.ts' }));
-    writeFileSync(path.join(types, 'index.ts'), `export * from ${JSON.stringify(path.join(output.dir, 'types/src/index.ts'))};\n`);
+    const output = await generateRunnableFixture({ spec, root });
     outputs.set(name, output);
   }
 }, 120_000);

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { type FixtureOutput, generateRunnableFixture } from '../support/fixture-output.js';
 import { typeCheckPackages } from '../support/type-check.js';
 
 /**
@@ -27,17 +26,7 @@ let output: FixtureOutput;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'codegen-text-'));
-  output = await generateFixture({ spec: SPEC, root });
-  // The scaffolded packages have no install of their own: they borrow this repository's.
-  for (const folder of ['client', 'msw']) {
-    const link = path.join(output.dir, folder, 'node_modules');
-    if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages', folder, 'node_modules'), link, 'dir');
-  }
-  // And `@responses/types` is its sources, unbuilt (the client's runtime imports a value from it).
-  const types = path.join(root, 'node_modules/@responses/types');
-  mkdirSync(types, { recursive: true });
-  writeFileSync(path.join(types, 'package.json'), JSON.stringify({ name: '@responses/types', type: 'module', exports: './index.ts' }));
-  writeFileSync(path.join(types, 'index.ts'), `export * from ${JSON.stringify(path.join(output.dir, 'types/src/index.ts'))};\n`);
+  output = await generateRunnableFixture({ spec: SPEC, root });
 }, 120_000);
 
 afterAll(() => {

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureOutput, generateFixture } from '../support/fixture-output.js';
+import { type FixtureOutput, generateRunnableFixture } from '../support/fixture-output.js';
 import { REPO_ROOT } from '../support/repo.js';
 import { typeCheckPackages } from '../support/type-check.js';
 
@@ -44,17 +44,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'form-defaults.yaml'), FORM_DEFAULTS);
   for (const name of [...NAMES, 'form-defaults']) {
     const spec = name === 'form-defaults' ? path.join(root, `${name}.yaml`) : path.join(FIXTURES, `${name}.yaml`);
-    const output = await generateFixture({ spec, root });
-    // The scaffolded packages have no install of their own: they borrow this repository's.
-    for (const folder of ['client', 'msw']) {
-      const link = path.join(output.dir, folder, 'node_modules');
-      if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages', folder, 'node_modules'), link, 'dir');
-    }
-    // And `@<fixture>/types` is its sources, unbuilt (the client's runtime imports a value from it).
-    const types = path.join(root, 'node_modules', `@${name}`, 'types');
-    mkdirSync(types, { recursive: true });
-    writeFileSync(path.join(types, 'package.json'), JSON.stringify({ name: `@${name}/types`, type: 'module', exports: './index.ts' }));
-    writeFileSync(path.join(types, 'index.ts'), `export * from ${JSON.stringify(path.join(output.dir, 'types/src/index.ts'))};\n`);
+    const output = await generateRunnableFixture({ spec, root });
     outputs.set(name, output);
   }
 }, 120_000);

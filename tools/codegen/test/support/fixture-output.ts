@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../../src/config.js';
 import { generate } from '../../src/generate.js';
 import type { ApiModel, Operation } from '../../src/model/types.js';
+import { REPO_ROOT } from './repo.js';
 
 /** One fixture spec generated into `<root>/<fixture>`, as another API would be. */
 export interface FixtureOutput {
@@ -30,4 +31,24 @@ export async function generateFixture(options: { spec: string; root: string }): 
       return found;
     },
   };
+}
+
+/**
+ * Generates a fixture whose client and msw packages can be imported and run in place: the
+ * scaffolded packages have no install of their own, so they borrow this repository's
+ * node_modules, and `@<fixture>/types` resolves to its sources, unbuilt (the client's runtime
+ * imports a value from it).
+ */
+export async function generateRunnableFixture(options: { spec: string; root: string }): Promise<FixtureOutput> {
+  const output = await generateFixture(options);
+  for (const folder of ['client', 'msw']) {
+    const link = path.join(output.dir, folder, 'node_modules');
+    if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages', folder, 'node_modules'), link, 'dir');
+  }
+  const scope = `@${path.basename(output.dir)}`;
+  const types = path.join(options.root, 'node_modules', scope, 'types');
+  mkdirSync(types, { recursive: true });
+  writeFileSync(path.join(types, 'package.json'), JSON.stringify({ name: `${scope}/types`, type: 'module', exports: './index.ts' }));
+  writeFileSync(path.join(types, 'index.ts'), `export * from ${JSON.stringify(path.join(output.dir, 'types/src/index.ts'))};\n`);
+  return output;
 }
