@@ -65,7 +65,12 @@ describe('pollUntil', () => {
     expect(await recordPauses({ factor: 1.5, intervalMs: 5000, checks: 5 })).toStrictEqual([5000, 7500, 10_000, 10_000]);
   });
 
+  it('never pauses for less than the interval asked for, even past 10 s', async () => {
+    expect(await recordPauses({ factor: 1.5, intervalMs: 20_000, checks: 4 })).toStrictEqual([20_000, 20_000, 20_000]);
+  });
+
   it.each([
+    [{ intervalMs: 2 ** 31 }, 'got 2147483648 and 120000.'],
     [{ intervalMs: Number.NaN }, 'got NaN and 120000.'],
     [{ intervalMs: -1 }, 'got -1 and 120000.'],
     [{ intervalMs: Number.POSITIVE_INFINITY }, 'got Infinity and 120000.'],
@@ -74,7 +79,7 @@ describe('pollUntil', () => {
   ])('throws a TypeError for %o before the first check', async (wait, got) => {
     const check = vi.fn(async () => ({ done: 'done' }));
     await expect(pollUntil({ what: 'the test', wait, factor: 1, check })).rejects.toThrow(
-      new TypeError(`intervalMs must be a finite number ≥ 0 and timeoutMs a number ≥ 0, ${got}`),
+      new TypeError(`intervalMs must be a number from 0 to 2147483647 and timeoutMs a number ≥ 0, ${got}`),
     );
     expect(check).not.toHaveBeenCalled();
   });
@@ -123,7 +128,7 @@ describe('waiting for an operation or a document', () => {
 
 describe('wait options', () => {
   const startServer = useTestServers();
-  const invalid = new TypeError('intervalMs must be a finite number ≥ 0 and timeoutMs a number ≥ 0, got 1000 and NaN.');
+  const invalid = new TypeError('intervalMs must be a number from 0 to 2147483647 and timeoutMs a number ≥ 0, got 1000 and NaN.');
 
   it('are checked before operations.waitFor sends anything', async () => {
     const server = await startServer(() => ({ json: { status: 'running' } }));

@@ -4,7 +4,7 @@ import type { WaitOptions } from './types.js';
 
 /**
  * Calls `check` until it returns a value, sleeping between calls (growing by `factor` up to
- * 10 s), and fails with a `TimeoutError` naming `what` once `timeoutMs` has passed. Throws a
+ * 10 s, or up to `intervalMs` when that is longer), and fails with a `TimeoutError` naming `what` once `timeoutMs` has passed. Throws a
  * `TypeError` before the first call for an interval or timeout that cannot work.
  */
 export async function pollUntil<T>(options: {
@@ -16,8 +16,9 @@ export async function pollUntil<T>(options: {
   const { wait = {} } = options;
   const { timeoutMs = 120_000, intervalMs = 1000 } = wait;
   // `NaN` or a negative number would poll without pause, and never time out.
-  if (!(intervalMs >= 0 && intervalMs < 1 / 0 && timeoutMs >= 0))
-    throw new TypeError(`intervalMs must be a finite number ≥ 0 and timeoutMs a number ≥ 0, got ${intervalMs} and ${timeoutMs}.`);
+  // Timers cannot wait longer than 2^31 - 1 ms: a longer interval would fire at once, every time.
+  if (!(intervalMs >= 0 && intervalMs < 2 ** 31 && timeoutMs >= 0))
+    throw new TypeError(`intervalMs must be a number from 0 to 2147483647 and timeoutMs a number ≥ 0, got ${intervalMs} and ${timeoutMs}.`);
   const deadline = Date.now() + timeoutMs;
   let interval = intervalMs;
   for (;;) {
@@ -26,7 +27,7 @@ export async function pollUntil<T>(options: {
     const left = deadline - Date.now();
     if (left <= 0) throw new TimeoutError(`Gave up waiting for ${options.what} after ${timeoutMs} ms: it is still ${outcome.pending}.`);
     await sleep(Math.min(interval, left), wait.signal);
-    interval = Math.min(interval * options.factor, 10_000);
+    interval = Math.min(interval * options.factor, Math.max(intervalMs, 10_000));
   }
 }
 
