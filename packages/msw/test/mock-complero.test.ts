@@ -471,4 +471,13 @@ describe('reset and overrides', () => {
     server.resetHandlers();
     expect(((await (await call({ path: '/contacts/K-1' })).json()) as { first_name: string }).first_name).toStrictEqual('Erika');
   });
+
+  it("gives a handler factory a Request-Id sequence of its own, the same on every run, not the stateful mock's", async () => {
+    const mockFirst = (await call({ path: '/contacts/K-1' })).headers.get('Request-Id');
+    complero.reset();
+    server.use(getContactHandler({ id: 'K-1' }));
+    const factoryFirst = (await call({ path: '/contacts/K-1' })).headers.get('Request-Id');
+    expect(mockFirst).toStrictEqual('f2be2a02-2e93-425a-b836-c493cfbeb040');
+    expect(factoryFirst).toStrictEqual('e9faae33-1d7a-41dc-9230-4f7d791e407a');
+  });
 });
