@@ -32,7 +32,10 @@ import { contactEmailFields, employeeEmailFields, validateUploadItems, validatio
 export interface MockCompleroOptions extends HandlerOptions {
   /** Start with the spec's example contacts and events (`'examples'`, default) or empty (`'none'`). */
   readonly fixtures?: 'examples' | 'none';
-  /** How many polls of `GET /operations/{id}` answer `processing` before `completed`. Default 1. */
+  /**
+   * How many polls answer `processing` before `completed`. A poll is a `GET /operations/{id}` of the
+   * operation or a `GET /operations` listing (which advances every unfinished operation). Default 1.
+   */
   readonly operationPolls?: number;
   /** How many documentation downloads answer 204 "not generated yet" before the PDF is ready. Default 1. */
   readonly documentationPolls?: number;
