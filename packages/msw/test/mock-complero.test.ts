@@ -179,13 +179,25 @@ describe('bulk uploads', () => {
 describe('contacts and employees', () => {
   it('fetch an uploaded contact in the read shape, then 404 after delete', async () => {
     await upload([
-      contact('K-1', { section_private: { emails: [{ email: 'erika@example.de' }], phone_numbers: [{ number: '0301234' }] } }),
+      contact('K-1', {
+        section_private: {
+          emails: [{ email: 'erika@example.de' }],
+          phone_numbers: [{ number: '0301234' }],
+          mobile_numbers: [{ number: '01511234' }],
+          fax_numbers: [{ number: '0305678' }],
+        },
+      }),
     ]);
     expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({
       id: 'K-1',
       first_name: 'Erika',
       last_name: 'Musterfrau',
-      section_private: { emails: ['erika@example.de'], phone_numbers: [{ number: '0301234', original: '0301234' }] },
+      section_private: {
+        emails: ['erika@example.de'],
+        phone_numbers: [{ number: '0301234', original: '0301234' }],
+        mobile_numbers: [{ number: '01511234', original: '01511234' }],
+        fax_numbers: [{ number: '0305678', original: '0305678' }],
+      },
     });
     expect((await call({ path: '/contacts/K-1', method: 'DELETE' })).status).toStrictEqual(204);
     const gone = await call({ path: '/contacts/K-1' });

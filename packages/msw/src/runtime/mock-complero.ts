@@ -385,11 +385,11 @@ function documentation(options: { store: MockStore; operation: MockOperation; co
   });
 }
 
-function toNumbers(entries: readonly { number?: string }[] | undefined): PublicNumber[] | undefined {
-  return entries?.map((entry) => ({ number: entry.number ?? '', original: entry.number ?? '' }));
-}
-
-function toFaxes(entries: readonly { number?: string }[] | undefined): PublicFax[] | undefined {
+/**
+ * Uploaded phone, mobile and fax numbers in the read shape. One function serves all three: the API
+ * echoes the number as entered either way, and `PublicFax` is `PublicNumber` without the formatted forms.
+ */
+function toPublicNumbers(entries: readonly { number?: string }[] | undefined): (PublicNumber & PublicFax)[] | undefined {
   return entries?.map((entry) => ({ number: entry.number ?? '', original: entry.number ?? '' }));
 }
 
@@ -398,9 +398,9 @@ function toSection(section: ContactUpload['section_private']): Contact['section_
   return dropUndefined({
     addresses: section.addresses,
     emails: section.emails?.map((entry) => entry.email ?? '').filter(Boolean),
-    phone_numbers: toNumbers(section.phone_numbers),
-    mobile_numbers: toNumbers(section.mobile_numbers),
-    fax_numbers: toFaxes(section.fax_numbers),
+    phone_numbers: toPublicNumbers(section.phone_numbers),
+    mobile_numbers: toPublicNumbers(section.mobile_numbers),
+    fax_numbers: toPublicNumbers(section.fax_numbers),
   });
 }
 
