@@ -373,10 +373,13 @@ function documentation(options: { store: MockStore; operation: MockOperation; co
       message: `no documentation events for contact ${contactId}${eventId ? ` and event ${eventId}` : ''}`,
     });
   }
-  if (record.state === 'expired') return messageResponse({ status: 410, message: 'documentation is not available any longer' });
+  const download = options.operation.pendingDownload;
+  if (record.state === 'expired') {
+    return messageResponse({ status: download?.goneStatus ?? 410, message: 'documentation is not available any longer' });
+  }
   if (record.state === 'pending' && record.pendingPolls > 0) {
     record.pendingPolls -= 1;
-    return emptyResponse({ status: options.operation.pendingDownload?.pendingStatus ?? 204 });
+    return emptyResponse({ status: download?.pendingStatus ?? 204 });
   }
   store.generateDocumentation({ contactId, eventId: record.eventId });
   return pdfResponse({
