@@ -333,6 +333,7 @@ describe('events', () => {
     const third = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
     expect([first.length, second.length, third.length]).toStrictEqual([2, 0, 1]);
   });
+
   it('events/latest returns at most limit events and keeps the rest for the next call', async () => {
     await upload([contact('K-1')]);
     for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
