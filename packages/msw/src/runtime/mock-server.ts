@@ -66,7 +66,12 @@ function listen(options: { server: Server; port: number; host: string }): Promis
 }
 
 /** Answers one HTTP request through the mock; a failure becomes a 500 naming it. */
-async function serve(options: { incoming: IncomingMessage; outgoing: ServerResponse; origin: string; complero: MockComplero }): Promise<void> {
+async function serve(options: {
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+  origin: string;
+  complero: MockComplero;
+}): Promise<void> {
   const { outgoing, complero } = options;
   try {
     const request = await toFetchRequest({ incoming: options.incoming, origin: options.origin });
