@@ -12,6 +12,7 @@ export {
   createHandlerContext,
   createOperationHandler,
   type HandlerContext,
+  type HandlerContextOptions,
   type HandlerOptions,
   type MockRequestInfo,
   type MockResolver,

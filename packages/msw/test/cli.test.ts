@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { parseMockServerArguments } from '../src/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseMockServerArguments, runMockServerCommand } from '../src/cli.js';
+import { runMockCommand } from './support/mock-process.js';
+
+const USAGE = `Usage: complero-mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--delay <ms>] [--fixtures examples|none]
+
+Serves a stateful mock of the Complero API over HTTP until Ctrl-C.`;
 
 describe('parseMockServerArguments', () => {
   it('returns the defaults given no arguments', () => {
@@ -23,6 +28,16 @@ describe('parseMockServerArguments', () => {
     });
   });
 
+  it.each([['--help'], ['-h']])('asks for help given %s, whatever else is given', (flag) => {
+    expect(parseMockServerArguments(['--seed', '42', flag])).toStrictEqual({
+      port: 4010,
+      host: '127.0.0.1',
+      seed: 42,
+      fixtures: 'examples',
+      help: true,
+    });
+  });
+
   it.each([
     [['--seed', 'abc'], "--seed must be a whole number from -2147483648 to 4294967295, got 'abc'"],
     [['--seed', '1.5'], "--seed must be a whole number from -2147483648 to 4294967295, got '1.5'"],
@@ -36,5 +51,27 @@ describe('parseMockServerArguments', () => {
     [['--verbose'], "unknown argument '--verbose'"],
   ])('rejects %j with an error naming the flag and the value: %s', (argv, message) => {
     expect(() => parseMockServerArguments(argv)).toThrow(new Error(message));
+  });
+});
+
+describe('runMockServerCommand', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+
+  it('prints the usage for --help and returns without starting a server or setting an exit code', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(runMockServerCommand(['--help'])).resolves.toStrictEqual(undefined);
+    expect(log.mock.calls).toStrictEqual([[USAGE]]);
+    expect(error.mock.calls).toStrictEqual([]);
+    expect(process.exitCode).toStrictEqual(undefined);
+  });
+});
+
+describe('complero-mock --help', () => {
+  it('prints the usage on stdout and exits with 0', async () => {
+    expect(await runMockCommand(['--help'])).toStrictEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
   });
 });

@@ -179,13 +179,25 @@ describe('bulk uploads', () => {
 describe('contacts and employees', () => {
   it('fetch an uploaded contact in the read shape, then 404 after delete', async () => {
     await upload([
-      contact('K-1', { section_private: { emails: [{ email: 'erika@example.de' }], phone_numbers: [{ number: '0301234' }] } }),
+      contact('K-1', {
+        section_private: {
+          emails: [{ email: 'erika@example.de' }],
+          phone_numbers: [{ number: '0301234' }],
+          mobile_numbers: [{ number: '01511234' }],
+          fax_numbers: [{ number: '0305678' }],
+        },
+      }),
     ]);
     expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({
       id: 'K-1',
       first_name: 'Erika',
       last_name: 'Musterfrau',
-      section_private: { emails: ['erika@example.de'], phone_numbers: [{ number: '0301234', original: '0301234' }] },
+      section_private: {
+        emails: ['erika@example.de'],
+        phone_numbers: [{ number: '0301234', original: '0301234' }],
+        mobile_numbers: [{ number: '01511234', original: '01511234' }],
+        fax_numbers: [{ number: '0305678', original: '0305678' }],
+      },
     });
     expect((await call({ path: '/contacts/K-1', method: 'DELETE' })).status).toStrictEqual(204);
     const gone = await call({ path: '/contacts/K-1' });
@@ -321,6 +333,7 @@ describe('events', () => {
     const third = (await (await call({ path: '/events/latest' })).json()) as ContactEvent[];
     expect([first.length, second.length, third.length]).toStrictEqual([2, 0, 1]);
   });
+
   it('events/latest returns at most limit events and keeps the rest for the next call', async () => {
     await upload([contact('K-1')]);
     for (let index = 0; index < 3; index += 1) await trigger({ id: 'K-1' });
@@ -470,5 +483,14 @@ describe('reset and overrides', () => {
     expect(await (await call({ path: '/contacts/K-1' })).json()).toStrictEqual({ id: 'K-1', first_name: 'Override' });
     server.resetHandlers();
     expect(((await (await call({ path: '/contacts/K-1' })).json()) as { first_name: string }).first_name).toStrictEqual('Erika');
+  });
+
+  it("gives a handler factory a Request-Id sequence of its own, the same on every run, not the stateful mock's", async () => {
+    const mockFirst = (await call({ path: '/contacts/K-1' })).headers.get('Request-Id');
+    complero.reset();
+    server.use(getContactHandler({ id: 'K-1' }));
+    const factoryFirst = (await call({ path: '/contacts/K-1' })).headers.get('Request-Id');
+    expect(mockFirst).toStrictEqual('f2be2a02-2e93-425a-b836-c493cfbeb040');
+    expect(factoryFirst).toStrictEqual('e9faae33-1d7a-41dc-9230-4f7d791e407a');
   });
 });

@@ -4,7 +4,7 @@ import type { HttpHandler } from 'msw';
 
 import type { BulkUploadContactsBody, BulkUploadContactsResponse, BulkUploadEmployeesBody, BulkUploadEmployeesResponse, DeleteContactPathParams, DeleteContactResponse, DeleteEmployeePathParams, DeleteEmployeeResponse, GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationEventResponse, GetDocumentationPathParams, GetDocumentationResponse, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse, PingResponse, TriggerSandboxEventBody, TriggerSandboxEventResponse } from '@complero/types';
 
-import { createHandlerContext, createOperationHandler, type HandlerContext, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
+import { createHandlerContext, createOperationHandler, type HandlerContext, type HandlerContextOptions, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
 
 import { DEFAULT_BASE_URL, bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation } from './operations.js';
 
@@ -52,7 +52,7 @@ export interface CreateHandlersOptions extends HandlerOptions {
 }
 
 /** The context one handler set shares: the given options over this API's defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`). */
-export function createDefaultHandlerContext(options: HandlerOptions = {}): HandlerContext {
+export function createDefaultHandlerContext(options: HandlerContextOptions = {}): HandlerContext {
   return createHandlerContext({ ...options, defaultBaseUrl: DEFAULT_BASE_URL, schemas: MOCK_SCHEMAS });
 }
 
@@ -62,7 +62,7 @@ export function createDefaultHandlerContext(options: HandlerOptions = {}): Handl
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadContacts']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadContacts' }) });
 }
 
 /**
@@ -71,7 +71,7 @@ export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<Mo
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteContact']>): HttpHandler {
-  return createOperationHandler({ operation: deleteContactOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: deleteContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteContact' }) });
 }
 
 /**
@@ -80,7 +80,7 @@ export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOpe
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getContact']>): HttpHandler {
-  return createOperationHandler({ operation: getContactOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetContact' }) });
 }
 
 /**
@@ -89,7 +89,7 @@ export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperat
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentation']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getDocumentationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentation' }) });
 }
 
 /**
@@ -98,7 +98,7 @@ export function getDocumentationHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentationEvent']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentationEvent' }) });
 }
 
 /**
@@ -107,7 +107,7 @@ export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadEmployees']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadEmployees' }) });
 }
 
 /**
@@ -116,7 +116,7 @@ export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteEmployee' }) });
 }
 
 /**
@@ -125,7 +125,7 @@ export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOp
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: getEmployeeOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEmployee' }) });
 }
 
 /**
@@ -134,7 +134,7 @@ export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOpera
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getEventsOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEvents' }) });
 }
 
 /**
@@ -143,7 +143,7 @@ export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperati
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getLatestEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getLatestEventsOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getLatestEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetLatestEvents' }) });
 }
 
 /**
@@ -152,7 +152,7 @@ export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockO
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['triggerSandboxEvent']>): HttpHandler {
-  return createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'TriggerSandboxEvent' }) });
 }
 
 /**
@@ -161,7 +161,7 @@ export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getAllOperations']>): HttpHandler {
-  return createOperationHandler({ operation: getAllOperationsOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getAllOperationsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetAllOperations' }) });
 }
 
 /**
@@ -170,7 +170,7 @@ export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getOperation']>): HttpHandler {
-  return createOperationHandler({ operation: getOperationOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: getOperationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetOperation' }) });
 }
 
 /**
@@ -179,13 +179,14 @@ export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOper
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function pingHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['ping']>): HttpHandler {
-  return createOperationHandler({ operation: pingOperation, resolverOrData, context: createDefaultHandlerContext() });
+  return createOperationHandler({ operation: pingOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'Ping' }) });
 }
 
 /** The MSW handler of one operation, by camelCase name, with its own base URL, seed or delay. */
 export function createHandler<Name extends keyof MockOperationShapes>(options: HandlerOptions & { readonly operation: Name; readonly resolverOrData?: MockResolverOrData<MockOperationShapes[Name]> }): HttpHandler {
   const operations = { bulkUploadContacts: bulkUploadContactsOperation, deleteContact: deleteContactOperation, getContact: getContactOperation, getDocumentation: getDocumentationOperation, getDocumentationEvent: getDocumentationEventOperation, bulkUploadEmployees: bulkUploadEmployeesOperation, deleteEmployee: deleteEmployeeOperation, getEmployee: getEmployeeOperation, getEvents: getEventsOperation, getLatestEvents: getLatestEventsOperation, triggerSandboxEvent: triggerSandboxEventOperation, getAllOperations: getAllOperationsOperation, getOperation: getOperationOperation, ping: pingOperation };
-  return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createDefaultHandlerContext(options) });
+  const operation = operations[options.operation];
+  return createOperationHandler({ operation, resolverOrData: options.resolverOrData, context: createDefaultHandlerContext({ ...options, requestIdScope: operation.id }) });
 }
 
 /** A handler for every operation, in route-specificity order. Stateless: each answers with the spec example, else a body made by `samples` or generated from the schema, seeded by the request. */

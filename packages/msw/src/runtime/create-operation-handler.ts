@@ -71,15 +71,26 @@ export interface HandlerContext {
   readonly resetRequestIds: () => void;
 }
 
+/** Options of a handler context beyond the public handler options. */
+export interface HandlerContextOptions extends HandlerOptions {
+  /**
+   * Whose request-id sequence this is: a per-operation factory (`getContactHandler()`) passes its
+   * operation id, so a handler a test `use`s on top of a handler set does not repeat that set's
+   * Request-Ids. Default: none, the sequence of a whole handler set.
+   */
+  readonly requestIdScope?: string;
+}
+
 /**
  * Resolves handler options into the context one handler set shares. The API's own defaults (its
  * base URL, its schemas) come from the generated code: see `createDefaultHandlerContext`.
  */
 export function createHandlerContext(
-  options: HandlerOptions & { readonly defaultBaseUrl: string; readonly schemas: MockSchemas },
+  options: HandlerContextOptions & { readonly defaultBaseUrl: string; readonly schemas: MockSchemas },
 ): HandlerContext {
   const seed = options.seed ?? DEFAULT_SEED;
-  const startRequestIds = () => createRandom({ seed, labels: ['Request-Id'] });
+  const labels = options.requestIdScope === undefined ? ['Request-Id'] : ['Request-Id', options.requestIdScope];
+  const startRequestIds = () => createRandom({ seed, labels });
   let requestIds = startRequestIds();
   return {
     baseUrl: (options.baseUrl ?? options.defaultBaseUrl).replace(/\/+$/, ''),

@@ -32,7 +32,10 @@ import { contactEmailFields, employeeEmailFields, validateUploadItems, validatio
 export interface MockCompleroOptions extends HandlerOptions {
   /** Start with the spec's example contacts and events (`'examples'`, default) or empty (`'none'`). */
   readonly fixtures?: 'examples' | 'none';
-  /** How many polls of `GET /operations/{id}` answer `processing` before `completed`. Default 1. */
+  /**
+   * How many polls answer `processing` before `completed`. A poll is a `GET /operations/{id}` of the
+   * operation or a `GET /operations` listing (which advances every unfinished operation). Default 1.
+   */
   readonly operationPolls?: number;
   /** How many documentation downloads answer 204 "not generated yet" before the PDF is ready. Default 1. */
   readonly documentationPolls?: number;
@@ -370,10 +373,13 @@ function documentation(options: { store: MockStore; operation: MockOperation; co
       message: `no documentation events for contact ${contactId}${eventId ? ` and event ${eventId}` : ''}`,
     });
   }
-  if (record.state === 'expired') return messageResponse({ status: 410, message: 'documentation is not available any longer' });
+  const download = options.operation.pendingDownload;
+  if (record.state === 'expired') {
+    return messageResponse({ status: download?.goneStatus ?? 410, message: 'documentation is not available any longer' });
+  }
   if (record.state === 'pending' && record.pendingPolls > 0) {
     record.pendingPolls -= 1;
-    return emptyResponse({ status: options.operation.pendingDownload?.pendingStatus ?? 204 });
+    return emptyResponse({ status: download?.pendingStatus ?? 204 });
   }
   store.generateDocumentation({ contactId, eventId: record.eventId });
   return pdfResponse({
@@ -382,11 +388,11 @@ function documentation(options: { store: MockStore; operation: MockOperation; co
   });
 }
 
-function toNumbers(entries: readonly { number?: string }[] | undefined): PublicNumber[] | undefined {
-  return entries?.map((entry) => ({ number: entry.number ?? '', original: entry.number ?? '' }));
-}
-
-function toFaxes(entries: readonly { number?: string }[] | undefined): PublicFax[] | undefined {
+/**
+ * Uploaded phone, mobile and fax numbers in the read shape. One function serves all three: the API
+ * echoes the number as entered either way, and `PublicFax` is `PublicNumber` without the formatted forms.
+ */
+function toPublicNumbers(entries: readonly { number?: string }[] | undefined): (PublicNumber & PublicFax)[] | undefined {
   return entries?.map((entry) => ({ number: entry.number ?? '', original: entry.number ?? '' }));
 }
 
@@ -395,9 +401,9 @@ function toSection(section: ContactUpload['section_private']): Contact['section_
   return dropUndefined({
     addresses: section.addresses,
     emails: section.emails?.map((entry) => entry.email ?? '').filter(Boolean),
-    phone_numbers: toNumbers(section.phone_numbers),
-    mobile_numbers: toNumbers(section.mobile_numbers),
-    fax_numbers: toFaxes(section.fax_numbers),
+    phone_numbers: toPublicNumbers(section.phone_numbers),
+    mobile_numbers: toPublicNumbers(section.mobile_numbers),
+    fax_numbers: toPublicNumbers(section.fax_numbers),
   });
 }
 

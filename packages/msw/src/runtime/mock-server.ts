@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { REQUEST_ID_HEADER } from '../generated/operations.js';
@@ -32,52 +32,72 @@ export interface MockServer {
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const basePath = `/${(options.basePath ?? '/v1').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
-  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  let complero: MockComplero | undefined;
-  // The API promises a Request-Id on every response: answers made here, outside the handlers, take theirs from the mock's sequence too.
-  const requestIdHeaders = (): Record<string, string> =>
-    REQUEST_ID_HEADER ? { [REQUEST_ID_HEADER]: complero?.nextRequestId() ?? crypto.randomUUID() } : {};
-  let origin = '';
-  const server = createServer((incoming, outgoing) => {
-    toFetchRequest({ incoming, origin })
-      .then((request) => handle(request))
-      .then((response) => writeResponse({ response, outgoing }))
-      .catch((error: unknown) => {
-        if (outgoing.headersSent) {
-          outgoing.destroy();
-          return;
-        }
-        outgoing.writeHead(500, { 'Content-Type': 'application/json', ...requestIdHeaders() });
-        outgoing.end(JSON.stringify({ message: `mock server error: ${(error as Error).message}` }));
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // Listen first: the port picked is part of the base URL the handlers match. The request listener
+  // is added in the same synchronous run, before any connection can be read.
+  const server = createServer();
+  await listen({ server, port: options.port ?? 4010, host });
   const address = server.address() as AddressInfo;
-  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const url = `${origin}${basePath}`;
-  const mock = createMockComplero({ ...options, baseUrl: url });
-  complero = mock;
-  handle = async (request) => {
-    if (request.method === 'OPTIONS')
-      return new Response(null, { status: 204, headers: { ...corsHeaders(request), ...requestIdHeaders() } });
-    const response = (await getResponse(mock.handlers, request)) ?? notFound({ request, headers: requestIdHeaders() });
-    return withCors({ response, request });
-  };
+  const complero = createMockComplero({ ...options, baseUrl: url });
+  server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    void serve({ incoming, outgoing, origin, complero });
+  });
   return {
     url,
-    complero: mock,
+    complero,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+function listen(options: { server: Server; port: number; host: string }): Promise<void> {
+  const { server } = options;
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Answers one HTTP request through the mock; a failure becomes a 500 naming it. */
+async function serve(options: {
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+  origin: string;
+  complero: MockComplero;
+}): Promise<void> {
+  const { outgoing, complero } = options;
+  try {
+    const request = await toFetchRequest({ incoming: options.incoming, origin: options.origin });
+    await writeResponse({ response: await answer({ request, complero }), outgoing });
+  } catch (error) {
+    if (outgoing.headersSent) {
+      outgoing.destroy();
+      return;
+    }
+    outgoing.writeHead(500, { 'Content-Type': 'application/json', ...requestIdHeaders(complero) });
+    outgoing.end(JSON.stringify({ message: `mock server error: ${(error as Error).message}` }));
+  }
+}
+
+async function answer(options: { request: Request; complero: MockComplero }): Promise<Response> {
+  const { request, complero } = options;
+  if (request.method === 'OPTIONS') {
+    return new Response(null, { status: 204, headers: { ...corsHeaders(request), ...requestIdHeaders(complero) } });
+  }
+  const response = (await getResponse(complero.handlers, request)) ?? notFound({ request, headers: requestIdHeaders(complero) });
+  return withCors({ response, request });
+}
+
+/** The API promises a Request-Id on every response: answers made here, outside the handlers, take theirs from the mock's sequence too. */
+function requestIdHeaders(complero: MockComplero): Record<string, string> {
+  return REQUEST_ID_HEADER ? { [REQUEST_ID_HEADER]: complero.nextRequestId() } : {};
 }
 
 async function toFetchRequest(options: { incoming: IncomingMessage; origin: string }): Promise<Request> {

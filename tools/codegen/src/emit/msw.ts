@@ -450,6 +450,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
         'createHandlerContext',
         'createOperationHandler',
         { name: 'HandlerContext', isTypeOnly: true },
+        { name: 'HandlerContextOptions', isTypeOnly: true },
         { name: 'HandlerOptions', isTypeOnly: true },
         { name: 'MockResolverOrData', isTypeOnly: true },
       ],
@@ -499,7 +500,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       isExported: true,
       name: 'createDefaultHandlerContext',
       docs: docs(["The context one handler set shares: the given options over this API's defaults (`DEFAULT_BASE_URL`, `MOCK_SCHEMAS`)."]),
-      parameters: [{ name: 'options', type: 'HandlerOptions', initializer: '{}' }],
+      parameters: [{ name: 'options', type: 'HandlerContextOptions', initializer: '{}' }],
       returnType: 'HandlerContext',
       statements: ['return createHandlerContext({ ...options, defaultBaseUrl: DEFAULT_BASE_URL, schemas: MOCK_SCHEMAS });'],
     },
@@ -521,7 +522,8 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
         ],
         returnType: 'HttpHandler',
         statements: [
-          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createDefaultHandlerContext() });`,
+          // Its own request-id sequence: `use`d over a handler set, it must not repeat the set's ids.
+          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: ${literal(operation.id)} }) });`,
         ],
       }),
     ),
@@ -540,7 +542,8 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       returnType: 'HttpHandler',
       statements: [
         `const operations = { ${operations.map((operation) => `${operation.functionName}: ${descriptorName(operation)}`).join(', ')} };`,
-        'return createOperationHandler({ operation: operations[options.operation], resolverOrData: options.resolverOrData, context: createDefaultHandlerContext(options) });',
+        'const operation = operations[options.operation];',
+        'return createOperationHandler({ operation, resolverOrData: options.resolverOrData, context: createDefaultHandlerContext({ ...options, requestIdScope: operation.id }) });',
       ],
     },
     {
