@@ -58,6 +58,16 @@ describe('redactCause, given what JSON does not show', () => {
     ]);
   });
 
+  it('names the class of an object whose toString throws, instead of throwing itself', () => {
+    class Unprintable {
+      toString(): string {
+        throw new Error('no');
+      }
+    }
+    const copy = redactCause({ value: new Error('fetch failed', { cause: { handle: new Unprintable() } }), redact }) as Error;
+    expect(copy.cause).toStrictEqual({ handle: '[Unprintable]' });
+  });
+
   it('redacts the keys and values of plain objects, leaving other values as they are', () => {
     expect(redactCause({ value: { 'sk_"key\\1': ['sk_"key\\1', 1, null, true] }, redact })).toStrictEqual({
       '[redacted]': ['[redacted]', 1, null, true],

@@ -22,7 +22,14 @@ export function redactCause(options: { value: unknown; redact: Redact }): unknow
     const prototype = Object.getPrototypeOf(value);
     if (!prototype || prototype === Object.prototype)
       return Object.fromEntries(Object.entries(value).map(([name, field]) => [redact(name), copy(field)]));
-    if (!(value instanceof Error)) return redact(String(value));
+    if (!(value instanceof Error)) {
+      // A cause whose toString throws must not turn the error being reported into another one.
+      try {
+        return redact(String(value));
+      } catch {
+        return `[${prototype.constructor?.name ?? 'object'}]`;
+      }
+    }
     const error = Object.setPrototypeOf(new Error(redact(value.message)), prototype) as Error;
     const keys = Object.keys(value);
     for (const name of ['name', 'stack', 'code', 'cause', 'errors', ...keys]) {
