@@ -79,8 +79,11 @@ export async function typecheckGeneratedPackages(options: {
   for (const folder of folders) {
     const source = path.join(REPO_ROOT, 'packages', folder);
     if (!existsSync(source)) continue;
+    // The generator scaffolds an entry point and runtime for another API; only what it did not
+    // write comes from the repository (Complero's own hand-written sources, for the Complero spec).
     await cp(path.join(source, 'src'), path.join(options.outDir, folder, 'src'), {
       recursive: true,
+      force: false,
       filter: (file) => !file.includes(`${path.sep}generated`),
     });
     const modules = path.join(source, 'node_modules');
