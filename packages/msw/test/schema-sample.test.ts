@@ -105,3 +105,77 @@ describe('createSchemaSample', () => {
     expect(sample(schema, 4)).not.toStrictEqual(sample(schema, 5));
   });
 });
+
+describe('createSchemaSample of a discriminated oneOf or anyOf', () => {
+  /** Variants whose discriminator property is a plain string, as GitHub's public-user and private-user are. */
+  const VARIANTS: MockSchemas = {
+    'public-user': {
+      type: 'object',
+      required: ['view', 'public_repos'],
+      properties: { view: { type: 'string' }, public_repos: { type: 'integer' } },
+    },
+    'private-user': {
+      type: 'object',
+      required: ['view', 'private_gists'],
+      properties: { view: { type: 'string' }, private_gists: { type: 'integer' } },
+      example: { view: 'example', private_gists: 3 },
+    },
+    Vehicle: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string' } },
+      discriminator: { propertyName: 'kind', mapping: { 'two-wheeler': '#/components/schemas/Bike', car: 'Car' } },
+    },
+    Bike: {
+      allOf: [
+        { $ref: '#/components/schemas/Vehicle' },
+        { type: 'object', required: ['gears'], properties: { gears: { type: 'integer' } } },
+      ],
+    },
+    Car: {
+      allOf: [
+        { $ref: '#/components/schemas/Vehicle' },
+        { type: 'object', required: ['doors'], properties: { doors: { type: 'integer' } } },
+      ],
+    },
+  };
+  const USERS = ['#/components/schemas/public-user', '#/components/schemas/private-user'].map(($ref) => ({ $ref }));
+
+  /** The distinct `discriminator value: other properties` of the samples of seeds 1 to 8, sorted. */
+  function variantsAcrossSeeds(options: { schema: MockJsonSchema; property: string }): string[] {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 8; seed += 1) {
+      const value = createSchemaSample({ schema: options.schema, schemas: VARIANTS, random: createRandom({ seed }) }) as Record<
+        string,
+        unknown
+      >;
+      const others = Object.keys(value).filter((key) => key !== options.property);
+      seen.add(`${String(value[options.property])}: ${others.join(', ')}`);
+    }
+    return [...seen].sort();
+  }
+
+  it('gives the discriminator property the mapping key of the variant it chose, for every variant across seeds', () => {
+    const schema = { oneOf: USERS, discriminator: { propertyName: 'view', mapping: { public: USERS[0]?.$ref, private: USERS[1]?.$ref } } };
+    expect(variantsAcrossSeeds({ schema, property: 'view' })).toStrictEqual(['private: private_gists', 'public: public_repos']);
+  });
+
+  it('gives it the schema name of the variant when the mapping does not name it', () => {
+    const schema = { anyOf: USERS, discriminator: { propertyName: 'view', mapping: { public: USERS[0]?.$ref } } };
+    expect(variantsAcrossSeeds({ schema, property: 'view' })).toStrictEqual(['private-user: private_gists', 'public: public_repos']);
+  });
+
+  it('gives a variant that extends the base schema holding the discriminator its mapping key, by $ref or by bare name', () => {
+    expect(variantsAcrossSeeds({ schema: { $ref: '#/components/schemas/Bike' }, property: 'kind' })).toStrictEqual(['two-wheeler: gears']);
+    expect(variantsAcrossSeeds({ schema: { $ref: '#/components/schemas/Car' }, property: 'kind' })).toStrictEqual(['car: doors']);
+  });
+
+  it("leaves the spec's example of a variant as the spec has it", () => {
+    const schema = { oneOf: [USERS[1] as MockJsonSchema], discriminator: { propertyName: 'view' } };
+    expect(createSchemaSample({ schema, schemas: VARIANTS, random: createRandom({ seed: 1 }) })).toStrictEqual({
+      view: 'private-user',
+      private_gists: 3,
+    });
+    expect(VARIANTS['private-user']?.example).toStrictEqual({ view: 'example', private_gists: 3 });
+  });
+});

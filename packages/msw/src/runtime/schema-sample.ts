@@ -50,7 +50,9 @@ interface SampleState {
  * A value that validates against `schema`, generated from the schema alone: its own `const`,
  * `example`, `default` or first `enum` value where it has one, otherwise objects with their
  * required properties (and, near the top, the optional ones), one-item arrays, format-shaped
- * strings and numbers within their bounds. Deterministic for a given `random` stream. Returns
+ * strings and numbers within their bounds; of a `oneOf`/`anyOf` the first non-null choice, or with a
+ * `discriminator` a seeded choice whose discriminator property holds its mapping key, as the
+ * generated types say. Deterministic for a given `random` stream. Returns
  * `undefined` only for a schema that recurses into itself with nothing left to generate.
  */
 export function createSchemaSample(options: { schema: MockJsonSchema; schemas: MockSchemas; random: Random }): unknown {
@@ -69,10 +71,7 @@ function sampleOf(options: { schema: MockJsonSchema; state: SampleState }): unkn
   if (Array.isArray(schema.allOf)) return sampleOfAllOf({ schema, parts: schema.allOf as MockJsonSchema[], state });
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const choices = schema[keyword];
-    if (Array.isArray(choices) && choices.length > 0) {
-      const choice = (choices as MockJsonSchema[]).find((candidate) => candidate.type !== 'null') ?? (choices[0] as MockJsonSchema);
-      return sampleOf({ schema: choice, state });
-    }
+    if (Array.isArray(choices) && choices.length > 0) return sampleOfChoice({ schema, choices: choices as MockJsonSchema[], state });
   }
   switch (typeOf(schema)) {
     case 'object':
@@ -95,14 +94,76 @@ function sampleOf(options: { schema: MockJsonSchema; state: SampleState }): unkn
   }
 }
 
+/**
+ * One choice of a `oneOf`/`anyOf`. Without a discriminator the first non-null one, as before; with
+ * one, any of them (seeded, so every variant shows up across seeds), its discriminator property
+ * set to the variant's mapping key: generated types narrow that property to the key, and a
+ * variant with a plain `type: string` property would otherwise get a made-up string.
+ */
+function sampleOfChoice(options: { schema: MockJsonSchema; choices: readonly MockJsonSchema[]; state: SampleState }): unknown {
+  const { schema, choices, state } = options;
+  const nonNull = choices.filter((candidate) => candidate.type !== 'null');
+  const discriminator = discriminatorOf(schema);
+  if (!discriminator) return sampleOf({ schema: nonNull[0] ?? (choices[0] as MockJsonSchema), state });
+  const choice = state.random.pick(nonNull.length > 0 ? nonNull : choices);
+  const sample = sampleOf({ schema: choice, state });
+  const name = typeof choice.$ref === 'string' ? componentName(choice.$ref) : undefined;
+  return name === undefined ? sample : withDiscriminatorValue({ sample, discriminator, name });
+}
+
 function sampleOfRef(options: { ref: string; state: SampleState }): unknown {
   const { ref, state } = options;
-  if (!ref.startsWith(COMPONENT_SCHEMA)) return {};
-  const name = ref.slice(COMPONENT_SCHEMA.length).replaceAll('~1', '/').replaceAll('~0', '~');
+  const name = componentName(ref);
+  if (name === undefined) return {};
   const target = state.schemas[name];
   if (!target) return {};
   if (state.refs.includes(name)) return undefined;
-  return sampleOf({ schema: target, state: { ...state, refs: [...state.refs, name] } });
+  const sample = sampleOf({ schema: target, state: { ...state, refs: [...state.refs, name] } });
+  // A variant that extends (allOf) a base schema holding the discriminator carries its own mapping key.
+  const discriminator = inheritedDiscriminatorOf({ schema: target, schemas: state.schemas });
+  return discriminator ? withDiscriminatorValue({ sample, discriminator, name }) : sample;
+}
+
+interface Discriminator {
+  readonly propertyName: string;
+  readonly mapping: Readonly<Record<string, unknown>>;
+}
+
+function discriminatorOf(schema: MockJsonSchema | undefined): Discriminator | undefined {
+  const discriminator = schema?.discriminator;
+  if (!isPlainObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
+  return { propertyName: discriminator.propertyName, mapping: isPlainObject(discriminator.mapping) ? discriminator.mapping : {} };
+}
+
+/** The discriminator of the first base schema this one extends with `allOf: [{ $ref }]`. */
+function inheritedDiscriminatorOf(options: { schema: MockJsonSchema; schemas: MockSchemas }): Discriminator | undefined {
+  const parts = Array.isArray(options.schema.allOf) ? (options.schema.allOf as MockJsonSchema[]) : [];
+  for (const part of parts) {
+    const base = typeof part.$ref === 'string' ? componentName(part.$ref) : undefined;
+    const discriminator = base === undefined ? undefined : discriminatorOf(options.schemas[base]);
+    if (discriminator) return discriminator;
+  }
+  return undefined;
+}
+
+/**
+ * The sample with its discriminator property set to the variant's mapping key: the key whose
+ * value names the variant (a `$ref` or, as OpenAPI allows, the bare schema name), else by
+ * OpenAPI's implicit mapping the schema name itself. Copies, so a spec example is never changed.
+ */
+function withDiscriminatorValue(options: { sample: unknown; discriminator: Discriminator; name: string }): unknown {
+  const { sample, discriminator, name } = options;
+  if (!isPlainObject(sample)) return sample;
+  const mapped = Object.entries(discriminator.mapping).find(
+    ([, target]) => target === name || (typeof target === 'string' && componentName(target) === name),
+  );
+  return { ...sample, [discriminator.propertyName]: mapped?.[0] ?? name };
+}
+
+/** The `components.schemas` key a `$ref` points at, or `undefined` for any other reference. */
+function componentName(ref: string): string | undefined {
+  if (!ref.startsWith(COMPONENT_SCHEMA)) return undefined;
+  return ref.slice(COMPONENT_SCHEMA.length).replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
 function sampleOfAllOf(options: { schema: MockJsonSchema; parts: readonly MockJsonSchema[]; state: SampleState }): unknown {

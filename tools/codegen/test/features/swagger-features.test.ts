@@ -19,6 +19,16 @@ import type { ListItemsPathParams, ListItemsQuery, ListItemsRequestHeaders } fro
 assertSame<ListItemsQuery, { csv?: string[]; ssv?: string[]; tsv?: string[]; pipes?: string[]; multi?: ('a' | 'b')[]; plain?: string[] }>(true);
 assertSame<ListItemsPathParams, { ids: number[] }>(true);
 assertSame<ListItemsRequestHeaders, { 'X-Tags'?: string[] }>(true);`,
+  discriminators: `
+import type { Bike, Car, Cat, Dog, GetUserResponse, PrivateUser, PublicUser, TextNote } from './generated/index.js';
+assertSame<GetUserResponse, PrivateUser | PublicUser>(true);
+assertSame<[PrivateUser['user_view_type'], PublicUser['user_view_type']], ['private', 'public']>(true);
+assertSame<[Cat['petType'], Dog['petType']], ['Cat', 'Dog']>(true);
+assertSame<[Bike['kind'], Car['kind']], ['two-wheeler', 'car']>(true);
+// openapi-typescript narrows the variants of a oneOf only, not of an anyOf
+assertSame<TextNote['format'], string>(true);
+// @ts-expect-error a public user's view is its mapping key, not any string
+const user: PublicUser = { login: 'octocat', user_view_type: 'user_view_type-9068', public_repos: 1 };`,
   'form-data': `
 import type { LogInBody, UploadFileBody } from './generated/index.js';
 assertSame<UploadFileBody, { file: Blob; note?: string; tags?: string[] }>(true);
