@@ -120,3 +120,27 @@ describe('success bodies that are text', () => {
     );
   });
 });
+
+describe('success bodies of an operation that offers JSON and text (the descriptor lists the text media types)', () => {
+  const LOG = 'line 1\n{"half": json\n';
+  const mixed = describeOperation({ method: 'GET', text: ['text/plain', 'application/yaml'] });
+
+  it('come back as text when the Content-Type is a listed one, whatever its case and parameters', async () => {
+    const server = await startServer(() => ({ text: LOG, headers: { 'Content-Type': 'Application/YAML; charset=utf-8' } }));
+    const result = await createTestCore({ baseUrl: server.baseUrl }).call(mixed, {});
+    expect(result.data).toStrictEqual(LOG);
+  });
+
+  it('are parsed when the Content-Type is JSON', async () => {
+    const server = await startServer(() => ({ text: '{"a":1}', headers: { 'Content-Type': 'application/json' } }));
+    const result = await createTestCore({ baseUrl: server.baseUrl }).call(mixed, {});
+    expect(result.data).toStrictEqual({ a: 1 });
+  });
+
+  it('still fail as not valid JSON when the Content-Type is not listed', async () => {
+    const server = await startServer(() => ({ text: LOG, headers: { 'Content-Type': 'text/html' } }));
+    await expect(createTestCore({ baseUrl: server.baseUrl }).call(mixed, {})).rejects.toThrow(
+      'GET /things answered 200 with a body that is not valid JSON: "line 1\\n{\\"half\\": json\\n"',
+    );
+  });
+});

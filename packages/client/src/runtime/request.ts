@@ -66,7 +66,9 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         const requestId = headers.get(requestIdHeader) ?? undefined;
         if (response.ok) {
           // Text and bytes come as they are; only JSON is parsed (an empty body is no JSON: undefined).
-          let body = binary || text ? data : undefined;
+          // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
+          const mediaType = `${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase();
+          let body = binary || text === true || (text || []).includes(mediaType) ? data : undefined;
           if (body === undefined && data) {
             try {
               body = JSON.parse(data as string);

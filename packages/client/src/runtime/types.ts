@@ -29,8 +29,11 @@ export interface OperationDescriptor {
   readonly headers: readonly string[];
   /** The success response is binary: read it as a `Blob`. */
   readonly binary?: boolean;
-  /** The success response is text (`text/plain`, …), not JSON: returned as the string it is. */
-  readonly text?: boolean;
+  /**
+   * The success response is text (`text/plain`, …), not JSON: returned as the string it is. A list
+   * when the operation offers JSON too: a response of a listed media type is text, any other parsed.
+   */
+  readonly text?: boolean | readonly string[];
   /** Cursor pagination: the query parameter to send, the header that carries the next cursor. */
   readonly pagination?: { readonly cursor: string; readonly nextCursor: string };
   /** The operation starts a background operation; its id is in this response header. */

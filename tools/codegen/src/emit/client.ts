@@ -177,6 +177,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; sch
     ...pathStylesOf(operation),
     ...wireFormatOf(operation),
     ...(patterns.responseBody === 'json' ? {} : { [patterns.responseBody]: true }),
+    ...(patterns.textMediaTypes ? { text: patterns.textMediaTypes } : {}),
     ...(patterns.pagination
       ? { pagination: { cursor: patterns.pagination.cursorParameter, nextCursor: patterns.pagination.nextCursorHeader } }
       : {}),

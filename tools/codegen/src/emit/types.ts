@@ -157,13 +157,16 @@ function operationTypes(operation: Operation): StatementStructures[] {
   const parameters = (location: string) => `NonNullable<${base}['parameters'][${literal(location)}]>`;
   const successes = operation.responses.filter((response) => operation.patterns.successStatuses.includes(response.status));
   const errors = operation.responses.filter((response) => !operation.patterns.successStatuses.includes(response.status));
+  const success = responseBodyType({ responses: successes, base, empty: 'undefined' });
   return [
     ...alias(names.pathParams, parameters('path'), 'Path parameters'),
     ...alias(names.query, parameters('query'), 'Query parameters'),
     ...alias(names.requestHeaders, parameters('header'), 'Request headers'),
     ...alias(names.cookies, parameters('cookie'), 'Cookies'),
     ...alias(names.body, requestBodyType({ operation, base }), 'Request body'),
-    ...alias(names.response, responseBodyType({ responses: successes, base, empty: 'undefined' }), 'Success response body'),
+    // A JSON operation that also answers text: openapi-typescript types the text media type by the
+    // (JSON) schema, but clients return it unparsed, so a string.
+    ...alias(names.response, operation.patterns.textMediaTypes ? `${success} | string` : success, 'Success response body'),
     ...(names.headers ? [headersInterface({ name: names.headers, responses: successes, about })] : []),
     ...alias(names.errorResponse, responseBodyType({ responses: errors, base, empty: 'unknown' }), 'Error response body'),
   ];

@@ -18,13 +18,16 @@ export function recognisePatterns(options: {
     ? patterns.requestIdHeader
     : undefined;
   const primary = successes.find((response) => response.contents.length > 0);
+  const responseBody = primary ? responseBodyKind(primary) : 'json';
+  const textMediaTypes = primary && responseBody === 'json' ? textBesideJson(primary) : undefined;
   return {
     successStatuses: successes.map((response) => response.status),
     ...(pagination ? { pagination } : {}),
     ...(backgroundOperation ? { backgroundOperation } : {}),
     ...(pendingDownload ? { pendingDownload } : {}),
     ...(requestIdHeader ? { requestIdHeader } : {}),
-    responseBody: primary ? responseBodyKind(primary) : 'json',
+    responseBody,
+    ...(textMediaTypes ? { textMediaTypes } : {}),
   };
 }
 
@@ -101,6 +104,22 @@ export function isJsonMediaType(mediaType: string): boolean {
 function responseBodyKind(response: Response): ResponseBodyKind {
   if (isBinaryContent(response)) return 'binary';
   return response.contents.some((content) => isJsonMediaType(content.mediaType)) ? 'json' : 'text';
+}
+
+/** `text/*`, and the structured text formats besides JSON (`application/yaml`, `application/xml`, `…+xml`). */
+const TEXT_MEDIA_TYPE = /^text\/|[/+](x-)?(yaml|xml)$/i;
+
+/**
+ * The text media types a JSON response may come as instead (Kubernetes' pod log: `text/plain`
+ * next to JSON), as the essence a Content-Type has (`text/plain`, lowercase, no parameters).
+ * Only when a `text/*` type is offered: most Kubernetes operations also list `application/yaml`
+ * but answer JSON, and typing all of them `string` too would be wrong for every caller.
+ */
+function textBesideJson(response: Response): readonly string[] | undefined {
+  const types = response.contents
+    .map((content) => content.mediaType.split(';')[0]?.trim().toLowerCase() ?? '')
+    .filter((mediaType) => TEXT_MEDIA_TYPE.test(mediaType) && !isJsonMediaType(mediaType));
+  return types.some((mediaType) => mediaType.startsWith('text/')) ? [...new Set(types)] : undefined;
 }
 
 function findHeader(response: Response, name: string) {

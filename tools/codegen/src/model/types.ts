@@ -195,6 +195,11 @@ export interface OperationPatterns {
   readonly requestIdHeader?: string;
   /** How clients read the success body: parsed as JSON (also when there is none), as text, or as bytes. */
   readonly responseBody: ResponseBodyKind;
+  /**
+   * With a `json` body: the text media types the operation also offers (`text/plain`, …).
+   * Clients then go by the response's Content-Type: text as it came, JSON (or none) parsed.
+   */
+  readonly textMediaTypes?: readonly string[];
 }
 
 /** How a success body is read: `json` parsed, `text` as it came, `binary` as bytes. */

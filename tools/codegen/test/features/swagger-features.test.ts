@@ -334,6 +334,16 @@ describe('responses', () => {
     ]);
     expect(output.operation('getJobLog').responses[0]?.contents.map((media) => media.mediaType)).toStrictEqual(['text/plain']);
   });
+
+  it('mark JSON offered next to text/* as JSON that may come as those text types, and JSON next to YAML alone as JSON', () => {
+    const output = fixture('responses');
+    const read = (id: string) => [id, output.operation(id).patterns.responseBody, output.operation(id).patterns.textMediaTypes];
+    expect(['getJobOutput', 'getJobReport', 'createJob'].map(read)).toStrictEqual([
+      ['getJobOutput', 'json', ['text/plain']],
+      ['getJobReport', 'json', ['text/csv']],
+      ['createJob', 'json', undefined],
+    ]);
+  });
 });
 
 describe('enums', () => {
