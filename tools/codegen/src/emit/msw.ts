@@ -337,8 +337,13 @@ function stripSchema(schema: unknown): unknown {
 function describeOperation(options: { model: ApiModel; operation: Operation; requestIdHeader: string }): Record<string, unknown> {
   const { model, operation } = options;
   const { patterns } = operation;
-  const responses = operation.responses.filter((response) => /^\d{3}$/.test(response.status));
-  const success = patterns.pendingDownload?.readyStatus ?? patterns.successStatuses[0] ?? '200';
+  // An operation whose only answer is `default` is mocked answering it as a 200: the body its client expects.
+  const defaultSucceeds = patterns.successStatuses.includes('default');
+  const responses = operation.responses.flatMap((response) => {
+    if (/^\d{3}$/.test(response.status)) return [response];
+    return defaultSucceeds && response.status === 'default' ? [{ ...response, status: '200' }] : [];
+  });
+  const success = patterns.pendingDownload?.readyStatus ?? (defaultSucceeds ? '200' : patterns.successStatuses[0]) ?? '200';
   const pollPath = patterns.backgroundOperation?.pollOperationId
     ? model.operations.find((candidate) => candidate.id === patterns.backgroundOperation?.pollOperationId)?.path
     : undefined;
