@@ -32,3 +32,33 @@ describe('path parameters a resolver gets', () => {
     });
   });
 });
+
+/** `GET /adj/{a}{b}{c}`: three parameters with no text between them, one MSW parameter for all three. */
+const getAdjacent: MockOperation = {
+  ...getMember,
+  id: 'getAdjacent',
+  name: 'getAdjacent',
+  path: '/adj/{a}{b}{c}',
+  mswPath: '/adj/:a__b__c',
+  mswParams: {},
+  mswSplits: { a__b__c: ['a', 'b', 'c'] },
+};
+
+describe('adjacent path parameters a resolver gets', () => {
+  async function paramsOf(url: string): Promise<unknown> {
+    const handler = createOperationHandler({
+      operation: getAdjacent,
+      context: createHandlerContext({ defaultBaseUrl: BASE, schemas: {} }),
+      resolverOrData: ({ params }) => HttpResponse.json(params),
+    });
+    return (await respond({ handlers: [handler], request: new Request(url) })).json();
+  }
+
+  it('are one character each but the last, which gets the rest, decoded', async () => {
+    expect(await paramsOf(`${BASE}/adj/%C3%BCv%20rest`)).toStrictEqual({ a: 'ü', b: 'v', c: ' rest' });
+  });
+
+  it('are empty at the end when the value is shorter than the names', async () => {
+    expect(await paramsOf(`${BASE}/adj/x`)).toStrictEqual({ a: 'x', b: '', c: '' });
+  });
+});

@@ -135,9 +135,27 @@ export function createOperationHandler<Shape extends MockShape>(options: {
 
 /** MSW's `params` under the spec's names (only operations whose names MSW cannot use carry a map). */
 function specParams(options: { operation: MockOperation; params: Record<string, unknown> }): Record<string, unknown> {
-  const { mswParams } = options.operation;
+  const { mswParams, mswSplits } = options.operation;
   if (!mswParams) return options.params;
-  return Object.fromEntries(Object.entries(mswParams).map(([mswName, specName]) => [specName, options.params[mswName]]));
+  const named = Object.entries(mswParams).map(([mswName, specName]) => [specName, options.params[mswName]]);
+  const split = Object.entries(mswSplits ?? {}).flatMap(([mswName, specNames]) =>
+    splitValue({ value: String(options.params[mswName] ?? ''), names: specNames }),
+  );
+  return Object.fromEntries([...named, ...split]);
+}
+
+/**
+ * One value shared by adjacent parameters, split among their names. Nothing in the URL marks the
+ * border, so every name but the last takes one character (path-to-regexp's shortest match) and
+ * the last the rest; a value too short leaves the later names empty rather than failing the request.
+ */
+function splitValue(options: { value: string; names: readonly string[] }): [string, string][] {
+  const { value, names } = options;
+  const characters = [...value];
+  return names.map((name, index) => [
+    name,
+    index < names.length - 1 ? (characters[index] ?? '') : characters.slice(names.length - 1).join(''),
+  ]);
 }
 
 async function answer<Shape extends MockShape>(options: {

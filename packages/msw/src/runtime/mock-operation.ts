@@ -56,6 +56,12 @@ export interface MockOperation {
    * `user-id`: MSW names are word characters only). Resolvers get `params` by the spec's names.
    */
   readonly mswParams?: Readonly<Record<string, string>>;
+  /**
+   * MSW parameter name → the spec's names of adjacent parameters (`/adj/{a}{b}`) that share its
+   * value, because MSW cannot match two parameters with no text between them. The URL does not
+   * say where one value ends, so each but the last gets one character and the last the rest.
+   */
+  readonly mswSplits?: Readonly<Record<string, readonly string[]>>;
   readonly summary?: string;
   /** The request header carrying the API key, when the operation needs one. */
   readonly authHeader?: string;

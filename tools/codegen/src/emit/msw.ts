@@ -59,11 +59,22 @@ function compareSegments(options: { left: string; right: string }): number {
 export interface MswRoute {
   /** E.g. `/documentation/:contactID/:eventID`. */
   readonly path: string;
-  /** MSW parameter name → the spec's name, present only when a name had to change (or the path holds a wildcard). */
+  /**
+   * MSW parameter name → the spec's name, present only when a name had to change (or the path
+   * holds a wildcard or adjacent parameters).
+   */
   readonly params?: Readonly<Record<string, string>>;
+  /**
+   * MSW parameter name → the spec's names of the adjacent parameters it stands for (`{a}{b}`),
+   * present only when a path has some. The runtime splits the value among them.
+   */
+  readonly splits?: Readonly<Record<string, readonly string[]>>;
 }
 
 const PATH_PARAMETER = /\{([^}]+)\}/g;
+
+/** A path template as literal text (encoded for MSW) and runs of parameters nothing separates in the URL. */
+type PathPart = { readonly literal: string } | { readonly run: readonly string[] };
 
 /**
  * `/documentation/{contactID}/{eventID}` → `/documentation/:contactID/:eventID`, written so MSW
@@ -73,27 +84,56 @@ const PATH_PARAMETER = /\{([^}]+)\}/g;
  * the URL parser wrote it, so it is percent-encoded the same way (`ü` → `%C3%BC`, a space →
  * `%20`); characters MSW's syntax gives a meaning (`:`, `+`, `(`, `)`) are escaped. A `*`
  * cannot be escaped (MSW turns it into a wildcard first), nor a `|` (MSW cuts the pattern
- * there): both become wildcards, which also match the literal character.
+ * there): both become wildcards, which also match the literal character. Adjacent parameters
+ * (`{a}{b}`) make path-to-regexp throw on every request, breaking every handler of the set: they
+ * become one MSW parameter, and `splits` tells the runtime which spec names share its value.
  */
 export function toMswPath(path: string): MswRoute {
-  const specNames = [...path.matchAll(PATH_PARAMETER)].map((match) => match[1] as string);
-  const names = mswParameterNames(specNames);
-  const pieces = path.split(PATH_PARAMETER);
+  const parts = pathParts(path);
+  const runs = parts.flatMap((part) => ('run' in part ? [part.run] : []));
+  const names = mswParameterNames(runs.map(runKey));
   let mswPath = '';
-  for (let index = 0; index < pieces.length; index += 1) {
-    const piece = pieces[index] as string;
-    if (index % 2 === 0) {
-      mswPath += encodeLiteral(piece);
+  for (const [index, part] of parts.entries()) {
+    if ('literal' in part) {
+      mswPath += part.literal;
       continue;
     }
-    const next = encodeLiteral(pieces[index + 1] ?? '');
+    const next = parts[index + 1];
+    const name = names.get(runKey(part.run));
     // A name runs on through word characters, and `:name*` would be a repeated parameter: braces end it.
-    mswPath += /^[\w*]/.test(next) ? `{:${names.get(piece)}}` : `:${names.get(piece)}`;
+    mswPath += next && 'literal' in next && /^[\w*]/.test(next.literal) ? `{:${name}}` : `:${name}`;
   }
-  const renamed = specNames.some((name) => names.get(name) !== name);
-  // Wildcards add unnamed parameters of their own: a map tells the runtime which ones the spec has.
-  if (!renamed && !mswPath.includes('*')) return { path: mswPath };
-  return { path: mswPath, params: Object.fromEntries(specNames.map((name) => [names.get(name) as string, name])) };
+  const single = runs.filter((run) => run.length === 1).map((run) => run[0] as string);
+  const adjacent = runs.filter((run) => run.length > 1);
+  const renamed = single.some((name) => names.get(name) !== name);
+  // Wildcards and split values add parameters of their own: a map tells the runtime which ones the spec has.
+  if (!renamed && !mswPath.includes('*') && adjacent.length === 0) return { path: mswPath };
+  const params = Object.fromEntries(single.map((name) => [names.get(name) as string, name]));
+  if (adjacent.length === 0) return { path: mswPath, params };
+  return { path: mswPath, params, splits: Object.fromEntries(adjacent.map((run) => [names.get(runKey(run)) as string, run])) };
+}
+
+/** The path's literal text (encoded) and parameter runs, in order; literal text that encodes to nothing does not separate parameters. */
+function pathParts(path: string): PathPart[] {
+  const pieces = path.split(PATH_PARAMETER);
+  const parts: PathPart[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    const last = parts.at(-1);
+    if (index % 2 === 0) {
+      const literal = encodeLiteral(piece);
+      if (literal !== '') parts.push({ literal });
+    } else if (last && 'run' in last) {
+      parts[parts.length - 1] = { run: [...last.run, piece] };
+    } else {
+      parts.push({ run: [piece] });
+    }
+  }
+  return parts;
+}
+
+/** A run's key among the names: its spec name alone, else names joined by `}{`, which no spec name holds (so no run and name collide). */
+function runKey(run: readonly string[]): string {
+  return run.join('}{');
 }
 
 /** Word-character names for the spec's path parameters: unchanged where they already are, else `_` for the rest, made unique. */
@@ -297,8 +337,13 @@ function stripSchema(schema: unknown): unknown {
 function describeOperation(options: { model: ApiModel; operation: Operation; requestIdHeader: string }): Record<string, unknown> {
   const { model, operation } = options;
   const { patterns } = operation;
-  const responses = operation.responses.filter((response) => /^\d{3}$/.test(response.status));
-  const success = patterns.pendingDownload?.readyStatus ?? patterns.successStatuses[0] ?? '200';
+  // An operation whose only answer is `default` is mocked answering it as a 200: the body its client expects.
+  const defaultSucceeds = patterns.successStatuses.includes('default');
+  const responses = operation.responses.flatMap((response) => {
+    if (/^\d{3}$/.test(response.status)) return [response];
+    return defaultSucceeds && response.status === 'default' ? [{ ...response, status: '200' }] : [];
+  });
+  const success = patterns.pendingDownload?.readyStatus ?? (defaultSucceeds ? '200' : patterns.successStatuses[0]) ?? '200';
   const pollPath = patterns.backgroundOperation?.pollOperationId
     ? model.operations.find((candidate) => candidate.id === patterns.backgroundOperation?.pollOperationId)?.path
     : undefined;
@@ -310,6 +355,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; req
     path: operation.path,
     mswPath: route.path,
     mswParams: route.params,
+    mswSplits: route.splits,
     summary: operation.summary,
     authHeader: authHeaderOf({ model, operation }),
     requestBody: operation.requestBody

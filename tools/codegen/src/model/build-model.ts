@@ -3,7 +3,7 @@ import { toPointer } from '../errors.js';
 import type { OpenApiDocument } from '../upgrade.js';
 import { resolvePointer } from '../validate.js';
 import { createNameScope, deriveOperationId, pluralise, toCamelCase, toConstantCase, toPascalCase, toSafeIdentifier } from './naming.js';
-import { recognisePatterns } from './patterns.js';
+import { recognisePatterns, successResponses } from './patterns.js';
 import type {
   ApiModel,
   ArrayDelimiter,
@@ -181,7 +181,7 @@ function allocateOperationTypeNames(options: {
   const { operation, typeName, typeScope } = options;
   const has = (location: ParameterLocation) => operation.parameters.some((parameter) => parameter.in === location);
   const name = (suffix: string) => typeScope(`${typeName}${suffix}`);
-  const success = operation.responses.filter((response) => /^2\d\d$/.test(response.status));
+  const success = successResponses(operation.responses);
   return {
     ...(has('path') ? { pathParams: name('PathParams') } : {}),
     ...(has('query') ? { query: name('Query') } : {}),

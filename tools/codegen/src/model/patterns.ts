@@ -10,7 +10,7 @@ export function recognisePatterns(options: {
   pollOperationId: string | undefined;
 }): OperationPatterns {
   const { operation, patterns } = options;
-  const successes = operation.responses.filter((response) => /^2\d\d$/.test(response.status));
+  const successes = successResponses(operation.responses);
   const pagination = recognisePagination({ operation, successes, patterns });
   const backgroundOperation = recogniseBackgroundOperation({ successes, patterns, pollOperationId: options.pollOperationId });
   const pendingDownload = recognisePendingDownload({ operation });
@@ -125,4 +125,15 @@ function textBesideJson(response: Response): readonly string[] | undefined {
 function findHeader(response: Response, name: string) {
   const wanted = name.toLowerCase();
   return response.headers.find((header) => header.name.toLowerCase() === wanted);
+}
+
+/**
+ * The responses a call succeeds with: the 2xx ones, or `default` when an operation declares no
+ * 2xx at all (nor a `2XX` range). Then `default` is the only answer the spec describes, and what
+ * the client returns on success is its body (Kubernetes and Docker have such operations).
+ */
+export function successResponses(responses: readonly Response[]): Response[] {
+  const successes = responses.filter((response) => /^2\d\d$/.test(response.status));
+  if (successes.length > 0 || responses.some((response) => /^2xx$/i.test(response.status))) return successes;
+  return responses.filter((response) => response.status === 'default');
 }

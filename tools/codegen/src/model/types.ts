@@ -168,7 +168,7 @@ export interface ResponseHeader {
 
 /** API conventions recognised once, here, so emitters never guess. */
 export interface OperationPatterns {
-  /** The 2xx statuses, sorted. */
+  /** The 2xx statuses, sorted; `['default']` when an operation declares no 2xx (its `default` is then its success). */
   readonly successStatuses: readonly string[];
   /** A `cursor`-style query parameter and a `Next-Cursor`-style response header. */
   readonly pagination?: {
