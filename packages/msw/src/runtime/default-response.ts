@@ -1,7 +1,7 @@
 import type { MockRequestInfo } from './create-operation-handler.js';
 import type { MockOperation, MockResponse, MockShape } from './mock-operation.js';
 import { createDocumentationPdf } from './pdf.js';
-import { binaryResponse, emptyResponse, jsonResponse, pdfResponse, textResponse } from './responses.js';
+import { binaryResponse, emptyResponse, jsonResponse, pdfResponse, textResponse, withDefaultHeaders } from './responses.js';
 import { createSchemaSample } from './schema-sample.js';
 
 /** The link to poll a background operation at, e.g. `https://api.complero.com/v1/operations/<id>`. */
@@ -39,8 +39,12 @@ export function backgroundOperationHeaders(options: {
 export function createDefaultResponse<Shape extends MockShape>(info: MockRequestInfo<Shape>): Response {
   const { operation } = info;
   if (operation.backgroundOperation) {
+    const { status } = operation.backgroundOperation;
     const headers = backgroundOperationHeaders({ operation, baseUrl: info.baseUrl, operationId: info.random.uuid() });
-    return emptyResponse({ status: operation.backgroundOperation.status, headers });
+    // The 202 keeps the body its spec declares (an operation resource, say) beside the headers naming the operation.
+    const accepted = operation.responses.find((response) => response.status === status);
+    if (!accepted) return emptyResponse({ status, headers });
+    return withDefaultHeaders({ response: successResponse({ info, success: accepted }), headers });
   }
   if (operation.pendingDownload) {
     const status = operation.pendingDownload.readyStatus;
