@@ -90,7 +90,15 @@ const CALLS: Record<string, Record<string, () => unknown[]>> = {
     getContact: () => ['c-1'],
     getEvents: () => [{ type: 'confirm', limit: 5 }],
   },
-  responses: { createJob: () => [], getJobArchive: () => [], getJobLog: () => [] },
+  responses: {
+    createJob: () => [],
+    getJob: () => ['job-1'],
+    getJobArchive: () => [],
+    getJobLog: () => [],
+    getJobOutput: () => [],
+    getJobReport: () => [],
+  },
+  discriminators: { getUser: () => [], listPets: () => [], listNotes: () => [], listVehicles: () => [], getCar: () => [] },
   schemas: { getTree: () => [] },
 };
 
@@ -229,12 +237,15 @@ function validate(name: string, schema: unknown, data: unknown): { valid: boolea
   return { valid, errors: validateData.errors ?? null };
 }
 
-/** The success response the handlers answer with: the first 2xx the operation declares. */
+/**
+ * The success response the handlers answer with: the first 2xx the operation declares, or its
+ * `default` when it declares no 2xx (the mocks answer that with a 200).
+ */
 function successOf(operation: Operation) {
   const status = operation.patterns.successStatuses[0];
   const response = operation.responses.find((candidate) => candidate.status === status);
-  if (!status || !response) throw new Error(`${operation.id}: no 2xx response`);
-  return { status: Number(status), media: response.contents[0] };
+  if (!status || !response) throw new Error(`${operation.id}: no success response`);
+  return { status: status === 'default' ? 200 : Number(status), media: response.contents[0] };
 }
 
 const OPERATIONS = NAMES.flatMap((name) => Object.keys(CALLS[name] ?? {}).map((operation) => [name, operation] as const));
