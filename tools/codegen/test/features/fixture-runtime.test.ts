@@ -13,8 +13,9 @@ import { REPO_ROOT } from '../support/repo.js';
  * Every fixture spec at run time: its generated MSW handlers (served by msw/node with
  * `onUnhandledRequest: 'error'`) answer every operation its generated client sends, the client
  * returns data that validates against the operation's success schema in the fixture's model,
- * declared error responses surface as the client's typed errors, and one react-query hook per
- * fixture not run elsewhere renders with the handlers' data.
+ * declared error responses surface as the client's typed errors, one react-query query hook per
+ * fixture renders with the handlers' data, and mutation hooks send form bodies and header
+ * parameters the handlers accept.
  *
  * The clients and handlers run on Node's own fetch (no DOM environment for this file); only the
  * hook section installs a happy-dom window, before React DOM is first imported. msw, React,
@@ -134,7 +135,43 @@ const HOOKS: Record<string, { hook: string; args: unknown[]; operation: string }
   'openapi31-type-arrays': { hook: 'useListRecords', args: [], operation: 'listRecords' },
   'custom-conventions': { hook: 'useJob', args: ['job-1'], operation: 'getJob' },
   'drift-base': { hook: 'useContact', args: ['c-1'], operation: 'getContact' },
+  'collection-format': {
+    hook: 'useListItems',
+    args: [
+      [1, 2],
+      {
+        query: { csv: ['a', 'b'], ssv: ['c', 'd'], tsv: ['e', 'f'], pipes: ['g', 'h'], multi: ['a', 'b'], plain: ['i'] },
+        header: { 'X-Tags': ['t1', 't2'] },
+      },
+    ],
+    operation: 'listItems',
+  },
+  'header-cookie-path-level-params': {
+    hook: 'useListNotes',
+    args: [ACCOUNT_ID, { 'X-Trace': 'trace-1', 'If-None-Match': '"v1"' }],
+    operation: 'listNotes',
+  },
+  refs: { hook: 'usePet', args: ['p-1'], operation: 'getPet' },
+  responses: { hook: 'useJobLog', args: [], operation: 'getJobLog' },
+  discriminators: { hook: 'useUser', args: [], operation: 'getUser' },
 };
+
+/** Mutation hooks over form bodies and header parameters, with the variables they are called with and the status they resolve with. */
+const MUTATIONS: { fixture: string; hook: string; variables: unknown; status: number }[] = [
+  {
+    fixture: 'form-data',
+    hook: 'useUploadFile',
+    variables: { file: new Blob(['hello'], { type: 'text/plain' }), note: 'a note', tags: ['a', 'b'] },
+    status: 201,
+  },
+  { fixture: 'form-data', hook: 'useLogIn', variables: { user: 'ann', remember: true, scopes: ['read', 'write'] }, status: 204 },
+  {
+    fixture: 'header-cookie-path-level-params',
+    hook: 'useDeleteNotes',
+    variables: { accountId: ACCOUNT_ID, header: { 'X-Trace': 'trace-2' } },
+    status: 204,
+  },
+];
 
 type Result = { status: number; data: unknown };
 type Method = (...args: unknown[]) => Promise<Result>;
@@ -374,7 +411,7 @@ describe('one react-query hook per fixture, rendered against the generated handl
   let domWindow: DomWindow | undefined;
 
   beforeAll(async () => {
-    for (const name of Object.keys(HOOKS)) {
+    for (const name of new Set([...Object.keys(HOOKS), ...MUTATIONS.map((mutation) => mutation.fixture)])) {
       const output = fixture(name);
       const link = path.join(output.dir, 'react-query', 'node_modules');
       if (!existsSync(link)) symlinkSync(path.join(REPO_ROOT, 'packages', 'react-query', 'node_modules'), link, 'dir');
@@ -448,6 +485,35 @@ describe('one react-query hook per fixture, rendered against the generated handl
             data: undefined,
           });
         }
+      } finally {
+        rendered.unmount();
+      }
+    },
+  );
+
+  it.each(MUTATIONS.map((mutation) => [mutation.fixture, mutation.hook, mutation] as const))(
+    '%s: %s sends what the handlers accept and resolves with the declared status',
+    async (name, _hook, mutation) => {
+      await serve(name);
+      const react = (await import(path.join(fixture(name).dir, 'react-query/src/fixture-runtime-react.ts'))) as ReactSetup;
+      const hooks = (await import(path.join(fixture(name).dir, 'react-query/src/index.ts'))) as Record<string, unknown>;
+      const hook = hooks[mutation.hook] as () => unknown;
+      const client = (await importClient(name)).createFixtureClient({ apiKey: API_KEY, maxRetries: 0 });
+      const queryClient = new react.QueryClient({ defaultOptions: { mutations: { retry: false } } });
+      const wrapper = (props: { children: unknown }) =>
+        react.createElement(
+          react.QueryClientProvider,
+          { client: queryClient },
+          react.createElement(hooks.FixtureProvider, { client }, props.children),
+        );
+      const rendered = react.renderHook(() => hook(), { wrapper }) as unknown as {
+        result: { current: { mutateAsync: (variables: unknown) => Promise<Result>; isSuccess: boolean } };
+        unmount: () => void;
+      };
+      try {
+        const result = await rendered.result.current.mutateAsync(mutation.variables);
+        expect(result.status).toStrictEqual(mutation.status);
+        await react.waitFor(() => expect(rendered.result.current.isSuccess).toBe(true));
       } finally {
         rendered.unmount();
       }
