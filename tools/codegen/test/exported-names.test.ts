@@ -4,20 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitClient } from '../src/emit/client.js';
 import { emitMsw } from '../src/emit/msw.js';
 import { emitReactQuery } from '../src/emit/react-query.js';
-import { type EmitContext, type PlannedFile, printModule } from '../src/emit/shared.js';
+import { type PlannedFile, printModule } from '../src/emit/shared.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
+import { COMPLERO_CONTEXT } from './helpers/emit-context.js';
 import { buildComplero } from './helpers/model.js';
 
 const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
-const context: EmitContext = {
-  scope: '@complero',
-  name: 'Complero',
-  baseUrl: 'https://api.complero.com/v1',
-  specName: 'complero.swagger.yaml',
-  specSha256: '0'.repeat(64),
-  requestIdHeader: 'Request-Id',
-};
+const context = COMPLERO_CONTEXT;
 
 /** The names a module's text exports, as the TypeScript parser sees them. */
 function parseExportedNames(text: string): string[] {

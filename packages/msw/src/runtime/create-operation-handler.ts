@@ -242,7 +242,7 @@ async function readBody(options: { request: Request; operation: MockOperation })
     return { value: Object.fromEntries(entries.map(([name, values]) => [name, values.length > 1 ? values : values[0]])) };
   }
   // Bytes and text are the handler's to read; only JSON (or a body without a type) is parsed.
-  if (type !== '' && !/[/+]json\b/i.test(type)) return {};
+  if (type !== '' && !isJsonMediaType(type)) return {};
   const text = await request.clone().text();
   if (text.trim() === '') return {};
   try {
