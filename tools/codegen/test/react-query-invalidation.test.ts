@@ -72,9 +72,8 @@ const functionLines = (name: string) =>
 describe('what a generated delete mutation invalidates', () => {
   it('removes the detail and the other groups’ reads about the deleted id, and invalidates the group’s lists and every read showing it', () => {
     expect(functionLines('invalidateAfterDeleteWidget')).toStrictEqual([
-      'queryClient.removeQueries({ queryKey: acmeKeys.widgets.detail(variables), exact: true });',
-      "queryClient.removeQueries({ queryKey: ['acme', 'labels', 'detail', variables] });",
-      "await Promise.all([queryClient.invalidateQueries({ queryKey: acmeKeys.widgets.lists() }), queryClient.invalidateQueries({ queryKey: ['acme', 'widgets', 'parts'] }), queryClient.invalidateQueries({ queryKey: acmeKeys.reports.lists() }), queryClient.invalidateQueries({ queryKey: ['acme', 'shelves', 'widget'] })]);",
+      "removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.widgets.detail(variables), exact: true }, { queryKey: ['acme', 'labels', 'detail', variables] }] });",
+      "await invalidateCachedQueries({ queryClient, queryKeys: [acmeKeys.widgets.lists(), ['acme', 'widgets', 'parts'], acmeKeys.reports.lists(), ['acme', 'shelves', 'widget']] });",
     ]);
   });
 
@@ -86,9 +85,9 @@ describe('what a generated delete mutation invalidates', () => {
     expect(mutations).toContain(`* A \`useMutation\`; on success: ${about} Errors are typed`);
   });
 
-  it('awaits the invalidation in the hook, before the caller’s onSuccess', () => {
+  it('hands the invalidation to the runtime’s mutation hook, which awaits it before the caller’s onSuccess', () => {
     expect(mutations).toContain(
-      'await invalidateAfterDeleteWidget({ queryClient, variables });\n        await onSuccess?.(data, variables, onMutateResult, context);',
+      "  return useMutationHook<DeleteWidgetResult, DeleteWidgetPathParams['id'], TOnMutateResult>({ mutationOptions: deleteWidgetMutationOptions, invalidate: invalidateAfterDeleteWidget, options });\n}\n",
     );
   });
 });

@@ -60,7 +60,10 @@ describe('the React Query package of another API', () => {
   it('imports the client and the types of the configured scope', () => {
     const modules = [...files.keys()].flatMap((name) => importsOf(name).map(([module]) => module));
     expect([...new Set(modules)].sort()).toStrictEqual([
+      '../runtime/hooks.js',
       '../runtime/index.js',
+      '../runtime/invalidation.js',
+      '../runtime/query-options.js',
       './keys.js',
       './queries.js',
       '@acme/client',
@@ -71,10 +74,14 @@ describe('the React Query package of another API', () => {
 
   it('uses the names the scaffolder gives the runtime and the client for that product', () => {
     expect(importsOf('hooks.ts')).toContainEqual(['@acme/client', 'type { AcmeError }']);
-    expect(importsOf('mutations.ts')).toContainEqual(['../runtime/index.js', '{ type AcmeMutationHookOptions, useAcmeClient }']);
+    expect(importsOf('mutations.ts')).toContainEqual(['../runtime/index.js', '{ type AcmeMutationHookOptions }']);
     expect(importsOf('hooks.ts')).toContainEqual([
       '../runtime/index.js',
-      '{ type AcmeInfiniteQueryHookOptions, type AcmeQueryHookOptions, type AcmeSuspenseInfiniteQueryHookOptions, type AcmeSuspenseQueryHookOptions, useAcmeClient }',
+      'type { AcmeInfiniteQueryHookOptions, AcmeQueryHookOptions, AcmeSuspenseInfiniteQueryHookOptions, AcmeSuspenseQueryHookOptions }',
+    ]);
+    expect(importsOf('queries.ts')).toContainEqual([
+      '../runtime/index.js',
+      '{ type AcmeInfiniteQueryOptions, type AcmeQueryOptions, readNextCursor, withCursor }',
     ]);
     expect([...files.values()].filter((content) => content.includes('Complero'))).toStrictEqual([]);
   });

@@ -61,7 +61,8 @@ describe('emitReactQuery', () => {
     const queries = file('queries.ts');
     expect(queries).toContain("getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),");
     expect(queries).toContain("withCursor({ query, parameter: 'cursor', cursor: pageParam })");
-    expect(queries.match(/initialPageParam: undefined,/g)?.length).toBe(2);
+    // The runtime's builder starts every infinite query at no cursor (`initialPageParam: undefined`).
+    expect(queries.match(/return buildInfiniteQueryOptions</g)?.length).toBe(2);
   });
 
   it('polls the background operation target until terminal and pending downloads while pending', () => {
@@ -76,16 +77,14 @@ describe('emitReactQuery', () => {
     const mutations = file('mutations.ts');
     const body = (name: string) => mutations.slice(mutations.indexOf(`export async function ${name}(`)).split('\n}\n')[0] ?? '';
     expect(body('invalidateAfterUploadContacts')).toContain(
-      'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.contacts.all }), queryClient.invalidateQueries({ queryKey: compleroKeys.operations.all })]);',
+      'await invalidateCachedQueries({ queryClient, queryKeys: [compleroKeys.contacts.all, compleroKeys.operations.all] });',
     );
     expect(body('invalidateAfterDeleteContact').split('\n').slice(1)).toStrictEqual([
-      '  queryClient.removeQueries({ queryKey: compleroKeys.contacts.detail(variables), exact: true });',
-      "  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'detail', variables] });",
-      "  queryClient.removeQueries({ queryKey: ['complero', 'documentation', 'forEvent', variables] });",
-      "  await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.lists() }), queryClient.invalidateQueries({ queryKey: ['complero', 'events', 'latest'] })]);",
+      "  removeCachedQueries({ queryClient, filters: [{ queryKey: compleroKeys.contacts.detail(variables), exact: true }, { queryKey: ['complero', 'documentation', 'detail', variables] }, { queryKey: ['complero', 'documentation', 'forEvent', variables] }] });",
+      "  await invalidateCachedQueries({ queryClient, queryKeys: [compleroKeys.events.lists(), ['complero', 'events', 'latest']] });",
     ]);
     expect(body('invalidateAfterTriggerSandboxEvent')).toContain(
-      'await Promise.all([queryClient.invalidateQueries({ queryKey: compleroKeys.events.all })]);',
+      'await invalidateCachedQueries({ queryClient, queryKeys: [compleroKeys.events.all] });',
     );
   });
 
@@ -93,9 +92,9 @@ describe('emitReactQuery', () => {
     const mutations = file('mutations.ts');
     expect(mutations).toContain(
       "export function invalidateAfterDeleteEmployee({ queryClient, variables }: { queryClient: QueryClient; variables: DeleteEmployeePathParams['id'] }): void {\n" +
-        '  queryClient.removeQueries({ queryKey: compleroKeys.employees.detail(variables), exact: true });\n}\n',
+        '  removeCachedQueries({ queryClient, filters: [{ queryKey: compleroKeys.employees.detail(variables), exact: true }] });\n}\n',
     );
-    expect(mutations).toContain('        invalidateAfterDeleteEmployee({ queryClient, variables });\n');
+    expect(mutations).toContain('invalidate: invalidateAfterDeleteEmployee, options });\n');
     expect(mutations).not.toContain('Promise.resolve');
   });
 

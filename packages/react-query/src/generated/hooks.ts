@@ -4,9 +4,11 @@ import type { CompleroError } from '@complero/client';
 
 import type { GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationPathParams, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse } from '@complero/types';
 
-import { type InfiniteData, type UseInfiniteQueryOptions, type UseInfiniteQueryResult, type UseQueryOptions, type UseQueryResult, type UseSuspenseInfiniteQueryOptions, type UseSuspenseInfiniteQueryResult, type UseSuspenseQueryOptions, type UseSuspenseQueryResult, useInfiniteQuery, useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult, UseSuspenseInfiniteQueryResult, UseSuspenseQueryResult } from '@tanstack/react-query';
 
-import { type CompleroInfiniteQueryHookOptions, type CompleroQueryHookOptions, type CompleroSuspenseInfiniteQueryHookOptions, type CompleroSuspenseQueryHookOptions, type WithPolling, useCompleroClient } from '../runtime/index.js';
+import type { CompleroInfiniteQueryHookOptions, CompleroQueryHookOptions, CompleroSuspenseInfiniteQueryHookOptions, CompleroSuspenseQueryHookOptions, WithPolling } from '../runtime/index.js';
+
+import { useInfiniteQueryHook, useQueryHook, useSuspenseInfiniteQueryHook, useSuspenseQueryHook } from '../runtime/hooks.js';
 
 import type { compleroKeys } from './keys.js';
 
@@ -22,8 +24,7 @@ import { type DocumentationDownload, type DocumentationForEventDownload, type Ev
  * `GET /contacts/{id}`.
  */
 export function useContact<TData = GetContactResponse>(id: GetContactPathParams['id'], options?: CompleroQueryHookOptions<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...contactQueryOptions(useCompleroClient(client), id), ...overrides } as UseQueryOptions<GetContactResponse, CompleroError, TData, ReturnType<typeof compleroKeys.contacts.detail>>);
+  return useQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: (client) => contactQueryOptions(client, id), options });
 }
 
 /**
@@ -36,8 +37,7 @@ export function useContact<TData = GetContactResponse>(id: GetContactPathParams[
  * `GET /contacts/{id}`.
  */
 export function useSuspenseContact<TData = GetContactResponse>(id: GetContactPathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...contactQueryOptions(useCompleroClient(client), id), ...overrides } as UseSuspenseQueryOptions<GetContactResponse, CompleroError, TData, ReturnType<typeof compleroKeys.contacts.detail>>);
+  return useSuspenseQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: (client) => contactQueryOptions(client, id), options });
 }
 
 /**
@@ -50,8 +50,7 @@ export function useSuspenseContact<TData = GetContactResponse>(id: GetContactPat
  * `GET /documentation/{contactID}`.
  */
 export function useDocumentation<TData = DocumentationDownload>(contactId: GetDocumentationPathParams['contactID'], options?: CompleroQueryHookOptions<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useQuery({ ...documentationQueryOptions(useCompleroClient(client), contactId, { pollIntervalMs }), ...overrides } as UseQueryOptions<DocumentationDownload, CompleroError, TData, ReturnType<typeof compleroKeys.documentation.detail>>);
+  return useQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: (client) => documentationQueryOptions(client, contactId, options), options });
 }
 
 /**
@@ -64,8 +63,7 @@ export function useDocumentation<TData = DocumentationDownload>(contactId: GetDo
  * `GET /documentation/{contactID}`.
  */
 export function useSuspenseDocumentation<TData = DocumentationDownload>(contactId: GetDocumentationPathParams['contactID'], options?: CompleroSuspenseQueryHookOptions<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...documentationQueryOptions(useCompleroClient(client), contactId, { pollIntervalMs }), ...overrides } as UseSuspenseQueryOptions<DocumentationDownload, CompleroError, TData, ReturnType<typeof compleroKeys.documentation.detail>>);
+  return useSuspenseQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: (client) => documentationQueryOptions(client, contactId, options), options });
 }
 
 /**
@@ -78,8 +76,7 @@ export function useSuspenseDocumentation<TData = DocumentationDownload>(contactI
  * `GET /documentation/{contactID}/{eventID}`.
  */
 export function useDocumentationForEvent<TData = DocumentationForEventDownload>(contactId: GetDocumentationEventPathParams['contactID'], eventId: GetDocumentationEventPathParams['eventID'], options?: CompleroQueryHookOptions<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useQuery({ ...documentationForEventQueryOptions(useCompleroClient(client), contactId, eventId, { pollIntervalMs }), ...overrides } as UseQueryOptions<DocumentationForEventDownload, CompleroError, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>);
+  return useQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: (client) => documentationForEventQueryOptions(client, contactId, eventId, options), options });
 }
 
 /**
@@ -92,8 +89,7 @@ export function useDocumentationForEvent<TData = DocumentationForEventDownload>(
  * `GET /documentation/{contactID}/{eventID}`.
  */
 export function useSuspenseDocumentationForEvent<TData = DocumentationForEventDownload>(contactId: GetDocumentationEventPathParams['contactID'], eventId: GetDocumentationEventPathParams['eventID'], options?: CompleroSuspenseQueryHookOptions<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...documentationForEventQueryOptions(useCompleroClient(client), contactId, eventId, { pollIntervalMs }), ...overrides } as UseSuspenseQueryOptions<DocumentationForEventDownload, CompleroError, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>);
+  return useSuspenseQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: (client) => documentationForEventQueryOptions(client, contactId, eventId, options), options });
 }
 
 /**
@@ -106,8 +102,7 @@ export function useSuspenseDocumentationForEvent<TData = DocumentationForEventDo
  * `GET /employees/{id}`.
  */
 export function useEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathParams['id'], options?: CompleroQueryHookOptions<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...employeeQueryOptions(useCompleroClient(client), id), ...overrides } as UseQueryOptions<GetEmployeeResponse, CompleroError, TData, ReturnType<typeof compleroKeys.employees.detail>>);
+  return useQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: (client) => employeeQueryOptions(client, id), options });
 }
 
 /**
@@ -120,8 +115,7 @@ export function useEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathPara
  * `GET /employees/{id}`.
  */
 export function useSuspenseEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...employeeQueryOptions(useCompleroClient(client), id), ...overrides } as UseSuspenseQueryOptions<GetEmployeeResponse, CompleroError, TData, ReturnType<typeof compleroKeys.employees.detail>>);
+  return useSuspenseQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: (client) => employeeQueryOptions(client, id), options });
 }
 
 /**
@@ -134,8 +128,7 @@ export function useSuspenseEmployee<TData = GetEmployeeResponse>(id: GetEmployee
  * `GET /events`.
  */
 export function useEvents<TData = GetEventsResponse>(query?: GetEventsQuery, options?: CompleroQueryHookOptions<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...eventsQueryOptions(useCompleroClient(client), query), ...overrides } as UseQueryOptions<GetEventsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.events.list>>);
+  return useQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: (client) => eventsQueryOptions(client, query), options });
 }
 
 /**
@@ -148,8 +141,7 @@ export function useEvents<TData = GetEventsResponse>(query?: GetEventsQuery, opt
  * `GET /events`.
  */
 export function useSuspenseEvents<TData = GetEventsResponse>(query?: GetEventsQuery, options?: CompleroSuspenseQueryHookOptions<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...eventsQueryOptions(useCompleroClient(client), query), ...overrides } as UseSuspenseQueryOptions<GetEventsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.events.list>>);
+  return useSuspenseQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: (client) => eventsQueryOptions(client, query), options });
 }
 
 /**
@@ -162,8 +154,7 @@ export function useSuspenseEvents<TData = GetEventsResponse>(query?: GetEventsQu
  * `GET /events`.
  */
 export function useInfiniteEvents<TData = InfiniteData<EventsPage, string | undefined>>(query?: Omit<GetEventsQuery, 'cursor'>, options?: CompleroInfiniteQueryHookOptions<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>): UseInfiniteQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useInfiniteQuery({ ...eventsInfiniteQueryOptions(useCompleroClient(client), query), ...overrides } as UseInfiniteQueryOptions<EventsPage, CompleroError, TData, ReturnType<typeof compleroKeys.events.listInfinite>, string | undefined>);
+  return useInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: (client) => eventsInfiniteQueryOptions(client, query), options });
 }
 
 /**
@@ -176,8 +167,7 @@ export function useInfiniteEvents<TData = InfiniteData<EventsPage, string | unde
  * `GET /events`.
  */
 export function useSuspenseInfiniteEvents<TData = InfiniteData<EventsPage, string | undefined>>(query?: Omit<GetEventsQuery, 'cursor'>, options?: CompleroSuspenseInfiniteQueryHookOptions<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>): UseSuspenseInfiniteQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseInfiniteQuery({ ...eventsInfiniteQueryOptions(useCompleroClient(client), query), ...overrides } as UseSuspenseInfiniteQueryOptions<EventsPage, CompleroError, TData, ReturnType<typeof compleroKeys.events.listInfinite>, string | undefined>);
+  return useSuspenseInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: (client) => eventsInfiniteQueryOptions(client, query), options });
 }
 
 /**
@@ -190,8 +180,7 @@ export function useSuspenseInfiniteEvents<TData = InfiniteData<EventsPage, strin
  * `GET /events/latest`.
  */
 export function useLatestEvents<TData = GetLatestEventsResponse>(query?: GetLatestEventsQuery, options?: CompleroQueryHookOptions<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...latestEventsQueryOptions(useCompleroClient(client), query), ...overrides } as UseQueryOptions<GetLatestEventsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.events.latest>>);
+  return useQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: (client) => latestEventsQueryOptions(client, query), options });
 }
 
 /**
@@ -204,8 +193,7 @@ export function useLatestEvents<TData = GetLatestEventsResponse>(query?: GetLate
  * `GET /events/latest`.
  */
 export function useSuspenseLatestEvents<TData = GetLatestEventsResponse>(query?: GetLatestEventsQuery, options?: CompleroSuspenseQueryHookOptions<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...latestEventsQueryOptions(useCompleroClient(client), query), ...overrides } as UseSuspenseQueryOptions<GetLatestEventsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.events.latest>>);
+  return useSuspenseQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: (client) => latestEventsQueryOptions(client, query), options });
 }
 
 /**
@@ -218,8 +206,7 @@ export function useSuspenseLatestEvents<TData = GetLatestEventsResponse>(query?:
  * `GET /operations`.
  */
 export function useOperations<TData = GetAllOperationsResponse>(query?: GetAllOperationsQuery, options?: CompleroQueryHookOptions<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...operationsQueryOptions(useCompleroClient(client), query), ...overrides } as UseQueryOptions<GetAllOperationsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.operations.list>>);
+  return useQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: (client) => operationsQueryOptions(client, query), options });
 }
 
 /**
@@ -232,8 +219,7 @@ export function useOperations<TData = GetAllOperationsResponse>(query?: GetAllOp
  * `GET /operations`.
  */
 export function useSuspenseOperations<TData = GetAllOperationsResponse>(query?: GetAllOperationsQuery, options?: CompleroSuspenseQueryHookOptions<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...operationsQueryOptions(useCompleroClient(client), query), ...overrides } as UseSuspenseQueryOptions<GetAllOperationsResponse, CompleroError, TData, ReturnType<typeof compleroKeys.operations.list>>);
+  return useSuspenseQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: (client) => operationsQueryOptions(client, query), options });
 }
 
 /**
@@ -246,8 +232,7 @@ export function useSuspenseOperations<TData = GetAllOperationsResponse>(query?: 
  * `GET /operations`.
  */
 export function useInfiniteOperations<TData = InfiniteData<OperationsPage, string | undefined>>(query?: Omit<GetAllOperationsQuery, 'cursor'>, options?: CompleroInfiniteQueryHookOptions<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>): UseInfiniteQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useInfiniteQuery({ ...operationsInfiniteQueryOptions(useCompleroClient(client), query), ...overrides } as UseInfiniteQueryOptions<OperationsPage, CompleroError, TData, ReturnType<typeof compleroKeys.operations.listInfinite>, string | undefined>);
+  return useInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: (client) => operationsInfiniteQueryOptions(client, query), options });
 }
 
 /**
@@ -260,8 +245,7 @@ export function useInfiniteOperations<TData = InfiniteData<OperationsPage, strin
  * `GET /operations`.
  */
 export function useSuspenseInfiniteOperations<TData = InfiniteData<OperationsPage, string | undefined>>(query?: Omit<GetAllOperationsQuery, 'cursor'>, options?: CompleroSuspenseInfiniteQueryHookOptions<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>): UseSuspenseInfiniteQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseInfiniteQuery({ ...operationsInfiniteQueryOptions(useCompleroClient(client), query), ...overrides } as UseSuspenseInfiniteQueryOptions<OperationsPage, CompleroError, TData, ReturnType<typeof compleroKeys.operations.listInfinite>, string | undefined>);
+  return useSuspenseInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: (client) => operationsInfiniteQueryOptions(client, query), options });
 }
 
 /**
@@ -274,8 +258,7 @@ export function useSuspenseInfiniteOperations<TData = InfiniteData<OperationsPag
  * `GET /operations/{id}`.
  */
 export function useOperation<TData = GetOperationResponse>(id: GetOperationPathParams['id'], options?: CompleroQueryHookOptions<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useQuery({ ...operationQueryOptions(useCompleroClient(client), id, { pollIntervalMs }), ...overrides } as UseQueryOptions<GetOperationResponse, CompleroError, TData, ReturnType<typeof compleroKeys.operations.detail>>);
+  return useQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: (client) => operationQueryOptions(client, id, options), options });
 }
 
 /**
@@ -288,8 +271,7 @@ export function useOperation<TData = GetOperationResponse>(id: GetOperationPathP
  * `GET /operations/{id}`.
  */
 export function useSuspenseOperation<TData = GetOperationResponse>(id: GetOperationPathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, pollIntervalMs, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...operationQueryOptions(useCompleroClient(client), id, { pollIntervalMs }), ...overrides } as UseSuspenseQueryOptions<GetOperationResponse, CompleroError, TData, ReturnType<typeof compleroKeys.operations.detail>>);
+  return useSuspenseQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: (client) => operationQueryOptions(client, id, options), options });
 }
 
 /**
@@ -302,8 +284,7 @@ export function useSuspenseOperation<TData = GetOperationResponse>(id: GetOperat
  * `GET /ping`.
  */
 export function usePing<TData = PingResult>(options?: CompleroQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseQueryOptions<PingResult, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
+  return useQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: (client) => pingQueryOptions(client), options });
 }
 
 /**
@@ -316,6 +297,5 @@ export function usePing<TData = PingResult>(options?: CompleroQueryHookOptions<P
  * `GET /ping`.
  */
 export function useSuspensePing<TData = PingResult>(options?: CompleroSuspenseQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, ...overrides } = options ?? {};
-  return useSuspenseQuery({ ...pingQueryOptions(useCompleroClient(client)), ...overrides } as UseSuspenseQueryOptions<PingResult, CompleroError, TData, ReturnType<typeof compleroKeys.ping>>);
+  return useSuspenseQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: (client) => pingQueryOptions(client), options });
 }

@@ -9,6 +9,7 @@ export {
   pollWhilePending,
 } from './polling.js';
 export { CompleroProvider, type CompleroProviderProps, useCompleroClient } from './provider.js';
+export type { CompleroInfiniteQueryOptions, CompleroQueryOptions } from './query-options.js';
 export { retryTransientErrors } from './retry.js';
 export type {
   CompleroInfiniteQueryHookOptions,

@@ -405,7 +405,50 @@ function responseType(operation: Operation, typeImports: Set<string>): string {
   return operation.typeNames.response;
 }
 
+/** The client runtime's result types a method's declared result may name. */
+const CLIENT_RESULT_TYPES = ['ApiResult', 'DownloadResult', 'NoHeaders', 'Page', 'ReadyDownload', 'UploadResult'] as const;
+
+/** What one client method resolves to, spelled as the client declares it, and the names that spelling uses. */
+export interface ClientResult {
+  /** `ApiResult<GetContactResponse, NoHeaders>`. */
+  readonly type: string;
+  /** Names it takes from the types package. */
+  readonly typeImports: readonly string[];
+  /** Names it takes from the client package (`ApiResult`, `NoHeaders`, …). */
+  readonly clientImports: readonly string[];
+}
+
+/**
+ * What every method the client builds from an operation resolves to, by `group.method`
+ * (`contacts.get`, or `ping` for a method on the client itself). Emitters that wrap the client
+ * name these types directly: `Awaited<ReturnType<Client['contacts']['get']>>` says the same but
+ * costs TypeScript two conditional types per operation in every type-check of a large API.
+ */
+export function planClientResults(model: ApiModel): Map<string, ClientResult> {
+  const poll = findPollOperation(model);
+  const results = new Map<string, ClientResult>();
+  for (const group of planResources(model)) {
+    for (const method of group.methods) {
+      if (method.kind === 'iterate' || method.kind.startsWith('waitFor')) continue;
+      const typeImports = new Set<string>();
+      const type = resolvedType({ method, poll, typeImports });
+      results.set(group.name === '' ? method.name : `${group.name}.${method.name}`, {
+        type,
+        typeImports: [...typeImports],
+        clientImports: CLIENT_RESULT_TYPES.filter((name) => new RegExp(`\\b${name}\\b`).test(type)),
+      });
+    }
+  }
+  return results;
+}
+
 function resultType(options: { method: PlannedMethod; poll: Operation | undefined; typeImports: Set<string> }): string {
+  const type = resolvedType(options);
+  return options.method.kind === 'iterate' ? type : `Promise<${type}>`;
+}
+
+/** What a method's promise holds (an `iterate` method's async iterable itself). */
+function resolvedType(options: { method: PlannedMethod; poll: Operation | undefined; typeImports: Set<string> }): string {
   const { method, poll, typeImports } = options;
   const one = (operation: Operation): string => {
     const headers = headersType(operation, typeImports);
@@ -428,8 +471,7 @@ function resultType(options: { method: PlannedMethod; poll: Operation | undefine
     }
   };
   const types = [...new Set([one(method.operation), ...(method.longer ? [one(method.longer)] : [])])];
-  const type = types.join(' | ');
-  return method.kind === 'iterate' ? type : `Promise<${type}>`;
+  return types.join(' | ');
 }
 
 function signature(options: { method: PlannedMethod; poll: Operation | undefined; typeImports: Set<string> }): MethodSignatureStructure {

@@ -1,6 +1,7 @@
 import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
+import { type ClientResult, planClientResults } from './client.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
 import {
   docs,
@@ -105,6 +106,8 @@ interface ProductNames {
 
 interface HookPlan {
   readonly names: ProductNames;
+  /** What each client method resolves to, by `group.method`. */
+  readonly clientResults: ReadonlyMap<string, ClientResult>;
   readonly keysName: string;
   readonly root: string;
   readonly groups: readonly string[];
@@ -169,6 +172,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
   return {
     names: productNamesOf(options.context),
+    clientResults: planClientResults(model),
     keysName: `${toCamelCase(options.context.name)}Keys`,
     root: toCamelCase(options.context.name),
     groups: [...new Set(operations.map((planned) => planned.group))].filter((group) => group !== '').sort(),
@@ -296,9 +300,21 @@ function keyType(plan: HookPlan, planned: PlannedOperation, suffix = ''): string
   return `ReturnType<typeof ${keyPath(plan, planned, suffix)}>`;
 }
 
-/** What the client method resolves to. */
-function clientResultType(plan: HookPlan, planned: PlannedOperation): string {
-  return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, plan.names.client)}>>`;
+/** Names a file takes from the types and the client package for the client results it spells out. */
+interface ResultImports {
+  readonly types: Set<string>;
+  readonly client: Set<string>;
+}
+
+/** What the client method resolves to, as the client declares it (names it uses go to `imports`). */
+function clientResultType(options: { plan: HookPlan; planned: PlannedOperation; imports: ResultImports }): string {
+  const { plan, planned, imports } = options;
+  const result = plan.clientResults.get(planned.clientMethod);
+  if (!result)
+    return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, plan.names.client)}>>`;
+  for (const name of result.typeImports) imports.types.add(name);
+  for (const name of result.clientImports) imports.client.add(name);
+  return result.type;
 }
 
 /** The query parameters of an infinite query: everything but the cursor, which the pages carry. */
@@ -427,6 +443,7 @@ function keyStatements(plan: HookPlan): StatementStructures[] {
 
 function queryStatements(plan: HookPlan): StatementStructures[] {
   const reads = plan.operations.filter((planned) => planned.read);
+  const results: ResultImports = { types: new Set(), client: new Set() };
   const needs = new Set<string>();
   const statements: StatementStructures[] = [];
   for (const planned of reads) {
@@ -437,7 +454,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: downloadTypeName(planned),
-        type: clientResultType(plan, planned),
+        type: clientResultType({ plan, planned, imports: results }),
         docs: docs([
           `What ${queryOptionsName(planned)} caches: \`{ state: 'ready', data: Blob, contentType }\` or \`{ state: 'pending' }\`.`,
         ]),
@@ -457,7 +474,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: resultTypeName(planned),
-        type: clientResultType(plan, planned),
+        type: clientResultType({ plan, planned, imports: results }),
         docs: docs([`What ${queryOptionsName(planned)} caches: the response has no body, so the status and request id.`]),
       });
     }
@@ -481,11 +498,12 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         ...parameterList(args),
         ...(polling ? [{ name: 'polling', type: 'WithPolling', hasQuestionToken: true }] : []),
       ],
+      // Spelled out, so TypeScript checks the builder by identity and the declaration names the type instead of expanding it.
+      returnType: `${plan.names.product}QueryOptions<${dataType}, ${keyType(plan, planned)}>`,
       statements: [
-        `return queryOptions<${dataType}, ${plan.names.error}, ${dataType}, ${keyType(plan, planned)}>({`,
+        `return buildQueryOptions<${dataType}, ${keyType(plan, planned)}>({`,
         `    queryKey: ${keyPath(plan, planned)}(${argNames.join(', ')}),`,
         `    queryFn: async ({ signal }) => (await ${clientCall({ planned, args: argNames, requestOptions: '{ signal }' })})${select},`,
-        '    retry: retryTransientErrors,',
         ...refetch,
         '  });',
       ],
@@ -501,7 +519,7 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: pageType,
-        type: clientResultType(plan, planned),
+        type: clientResultType({ plan, planned, imports: results }),
         docs: docs([
           `One page of ${infiniteOptionsName(planned)}: \`data\` holds its items, \`headers\` its \`${planned.pagination.nextCursorHeader}\`.`,
         ]),
@@ -520,8 +538,9 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
           ...parameterList(fixed),
           { name: queryName, type: infiniteQueryType(planned), hasQuestionToken: true },
         ],
+        returnType: `${plan.names.product}InfiniteQueryOptions<${pageType}, ${keyType(plan, planned, 'Infinite')}>`,
         statements: [
-          `return infiniteQueryOptions<${pageType}, ${plan.names.error}, InfiniteData<${pageType}, string | undefined>, ${keyType(plan, planned, 'Infinite')}, string | undefined>({`,
+          `return buildInfiniteQueryOptions<${pageType}, ${keyType(plan, planned, 'Infinite')}>({`,
           `    queryKey: ${keyPath(plan, planned, 'Infinite')}(${[...fixed.map((argument) => argument.name), queryName].join(', ')}),`,
           `    queryFn: ({ pageParam, signal }) => ${clientCall({
             planned,
@@ -531,34 +550,38 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             ],
             requestOptions: '{ signal }',
           })},`,
-          '    initialPageParam: undefined,',
           `    getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: ${literal(planned.pagination.nextCursorHeader)} }),`,
-          '    retry: retryTransientErrors,',
           '  });',
         ],
       } satisfies FunctionDeclarationStructure);
     }
   }
-  const tanstack = ['queryOptions', ...(reads.some((planned) => planned.pagination) ? ['infiniteQueryOptions', 'type InfiniteData'] : [])];
+  const infinite = reads.some((planned) => planned.pagination);
+  needs.add(`type ${plan.names.product}QueryOptions`);
+  if (infinite) needs.add(`type ${plan.names.product}InfiniteQueryOptions`);
   return [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: plan.names.clientModule,
       isTypeOnly: true,
-      namedImports: [plan.names.client, plan.names.error],
+      namedImports: [plan.names.client, ...results.client].sort(byName),
     },
-    ...typeImports(
-      plan,
-      reads.flatMap((planned) => [
+    ...typeImports(plan, [
+      ...reads.flatMap((planned) => [
         ...argumentTypeNames(planned),
         ...(cachesWholeResult(planned) ? [] : [planned.operation.typeNames.response]),
       ]),
-    ),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
+      ...results.types,
+    ]),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
-      namedImports: [...needs, 'retryTransientErrors'].sort(byName),
+      namedImports: [...needs].sort(byName),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime/query-options.js',
+      namedImports: ['buildQueryOptions', ...(infinite ? ['buildInfiniteQueryOptions'] : [])].sort(byName),
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },
     ...statements,
@@ -577,7 +600,8 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
   const reads = plan.operations.filter((planned) => planned.read);
   const statements: StatementStructures[] = [];
   const queries = new Set<string>();
-  const runtime = new Set<string>([plan.names.useClient]);
+  const runtime = new Set<string>();
+  const helpers = new Set<string>();
   const types = new Set<string>();
   for (const planned of reads) {
     const args = planned.arguments;
@@ -590,11 +614,13 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
     queries.add(queryOptionsName(planned));
     if (polling) runtime.add('type WithPolling');
     const withPolling = polling ? ' & WithPolling' : '';
-    const destructure = polling ? '{ client, pollIntervalMs, ...overrides }' : '{ client, ...overrides }';
-    const build = `${queryOptionsName(planned)}(${[`${plan.names.useClient}(client)`, ...argNames, ...(polling ? ['{ pollIntervalMs }'] : [])].join(', ')})`;
+    // A polling builder reads `pollIntervalMs` off the hook's options; the runtime keeps it from TanStack.
+    const build = `(client) => ${queryOptionsName(planned)}(${['client', ...argNames, ...(polling ? ['options'] : [])].join(', ')})`;
     const variant = (suspense: boolean): FunctionDeclarationStructure => {
       const optionsType = `${plan.names.product}${suspense ? 'Suspense' : ''}QueryHookOptions`;
+      const helper = suspense ? 'useSuspenseQueryHook' : 'useQueryHook';
       runtime.add(`type ${optionsType}`);
+      helpers.add(helper);
       return {
         kind: StructureKind.Function,
         isExported: true,
@@ -609,11 +635,9 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
           { name: 'options', type: `${optionsType}<${dataType}, TData, ${keyType(plan, planned)}>${withPolling}`, hasQuestionToken: true },
         ],
         returnType: `${suspense ? 'UseSuspenseQueryResult' : 'UseQueryResult'}<TData, ${plan.names.error}>`,
-        statements: [
-          `const ${destructure} = options ?? {};`,
-          // The builder fixes `TData` to the cached type; the caller's `select` may change it.
-          `return ${suspense ? 'useSuspenseQuery' : 'useQuery'}({ ...${build}, ...overrides } as ${suspense ? 'UseSuspenseQueryOptions' : 'UseQueryOptions'}<${dataType}, ${plan.names.error}, TData, ${keyType(plan, planned)}>);`,
-        ],
+        // One call with its type arguments spelled out: the generic work (spreading the caller's
+        // options over the builder's) is the runtime's, checked once instead of once per hook.
+        statements: [`return ${helper}<${dataType}, TData, ${keyType(plan, planned)}>({ queryOptions: ${build}, options });`],
       };
     };
     statements.push(variant(false), variant(true));
@@ -627,7 +651,9 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
       queries.add(`type ${pageType}`);
       const infinite = (suspense: boolean): FunctionDeclarationStructure => {
         const optionsType = `${plan.names.product}${suspense ? 'Suspense' : ''}InfiniteQueryHookOptions`;
+        const helper = suspense ? 'useSuspenseInfiniteQueryHook' : 'useInfiniteQueryHook';
         runtime.add(`type ${optionsType}`);
+        helpers.add(helper);
         return {
           kind: StructureKind.Function,
           isExported: true,
@@ -645,14 +671,11 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
           ],
           returnType: `${suspense ? 'UseSuspenseInfiniteQueryResult' : 'UseInfiniteQueryResult'}<TData, ${plan.names.error}>`,
           statements: [
-            'const { client, ...overrides } = options ?? {};',
-            `return ${suspense ? 'useSuspenseInfiniteQuery' : 'useInfiniteQuery'}({ ...${infiniteOptionsName(planned)}(${[
-              `${plan.names.useClient}(client)`,
+            `return ${helper}<${pageType}, TData, ${keyType(plan, planned, 'Infinite')}>({ queryOptions: (client) => ${infiniteOptionsName(planned)}(${[
+              'client',
               ...fixed.map((argument) => argument.name),
               queryName,
-            ].join(
-              ', ',
-            )}), ...overrides } as ${suspense ? 'UseSuspenseInfiniteQueryOptions' : 'UseInfiniteQueryOptions'}<${pageType}, ${plan.names.error}, TData, ${keyType(plan, planned, 'Infinite')}, string | undefined>);`,
+            ].join(', ')}), options });`,
           ],
         };
       };
@@ -661,29 +684,26 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
   }
   const infinite = reads.some((planned) => planned.pagination);
   const tanstack = [
-    'useQuery',
-    'useSuspenseQuery',
-    'type UseQueryOptions',
-    'type UseQueryResult',
-    'type UseSuspenseQueryOptions',
-    'type UseSuspenseQueryResult',
-    ...(infinite
-      ? [
-          'useInfiniteQuery',
-          'useSuspenseInfiniteQuery',
-          'type InfiniteData',
-          'type UseInfiniteQueryOptions',
-          'type UseInfiniteQueryResult',
-          'type UseSuspenseInfiniteQueryOptions',
-          'type UseSuspenseInfiniteQueryResult',
-        ]
-      : []),
+    'UseQueryResult',
+    'UseSuspenseQueryResult',
+    ...(infinite ? ['InfiniteData', 'UseInfiniteQueryResult', 'UseSuspenseInfiniteQueryResult'] : []),
   ];
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: plan.names.clientModule, isTypeOnly: true, namedImports: [plan.names.error] },
     ...typeImports(plan, types),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tanstack/react-query', namedImports: tanstack.sort(byName) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: [...runtime].sort(byName) },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '@tanstack/react-query',
+      isTypeOnly: true,
+      namedImports: tanstack.sort(byName),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime/index.js',
+      isTypeOnly: true,
+      namedImports: [...runtime].map((name) => name.replace(/^type /, '')).sort(byName),
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/hooks.js', namedImports: [...helpers].sort(byName) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', isTypeOnly: true, namedImports: [plan.keysName] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './queries.js', namedImports: [...queries].sort(byName) },
     ...statements,
@@ -822,26 +842,40 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
   const writes = plan.operations.filter((planned) => !planned.read);
   if (writes.length === 0) return [{ kind: StructureKind.ExportDeclaration, namedExports: [] }];
   const types = new Set<string>();
+  const results: ResultImports = { types, client: new Set() };
+  const cacheHelpers = new Set<string>();
   const statements: StatementStructures[] = [];
   for (const planned of writes) {
     const args = planned.arguments;
     for (const name of argumentTypeNames(planned)) types.add(name);
-    const variablesType =
-      args.length === 0
-        ? 'void'
-        : args.length === 1
-          ? (args[0] as PlannedArgument).type
-          : `{ ${args.map((argument) => `${argument.name}${argument.optional ? '?' : ''}: ${argument.type}`).join('; ')} }`;
+    // Several arguments travel as one object, named once: every mention is then the same type to
+    // TypeScript, so the hook's result and options compare by identity, not member by member.
+    const variablesLiteral =
+      args.length > 1
+        ? `{ ${args.map((argument) => `${argument.name}${argument.optional ? '?' : ''}: ${argument.type}`).join('; ')} }`
+        : args[0]?.type.startsWith('{')
+          ? args[0].type
+          : undefined;
+    const variablesType = variablesLiteral ? `${planned.stem}Variables` : args.length === 1 ? (args[0] as PlannedArgument).type : 'void';
+    if (variablesLiteral)
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: variablesType,
+        type: variablesLiteral,
+        docs: docs([`What \`use${planned.stem}\`'s \`mutate\` takes.`]),
+      });
     const callArgs = args.length === 0 ? [] : args.length === 1 ? ['variables'] : args.map((argument) => `variables.${argument.name}`);
     const result = resultTypeName(planned);
     const invalidation = invalidationOf(plan, planned);
+    if (invalidation.remove.length > 0) cacheHelpers.add('removeCachedQueries');
+    if (invalidation.invalidate.length > 0) cacheHelpers.add('invalidateCachedQueries');
     const awaits = invalidation.invalidate.length > 0;
     statements.push(
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: result,
-        type: clientResultType(plan, planned),
+        type: clientResultType({ plan, planned, imports: results }),
         docs: docs([
           `What \`use${planned.stem}\` resolves to: the client's result${planned.operation.patterns.backgroundOperation ? ', with the started operation ids' : ''}.`,
         ]),
@@ -875,12 +909,16 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
           },
         ],
         returnType: awaits ? 'Promise<void>' : 'void',
+        // One runtime call for all the keys: a generic `removeQueries`/`invalidateQueries` call per key
+        // had TypeScript infer each key's tuple prefixes, thousands of times on a large API.
         statements: [
-          ...invalidation.remove.map((key) => `queryClient.removeQueries({ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} });`),
-          ...(awaits
+          ...(invalidation.remove.length
             ? [
-                `await Promise.all([${invalidation.invalidate.map((key) => `queryClient.invalidateQueries({ queryKey: ${key.code} })`).join(', ')}]);`,
+                `removeCachedQueries({ queryClient, filters: [${invalidation.remove.map((key) => `{ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} }`).join(', ')}] });`,
               ]
+            : []),
+          ...(awaits
+            ? [`await invalidateCachedQueries({ queryClient, queryKeys: [${invalidation.invalidate.map((key) => key.code).join(', ')}] });`]
             : []),
         ],
       } satisfies FunctionDeclarationStructure,
@@ -901,17 +939,9 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
           },
         ],
         returnType: `UseMutationResult<${result}, ${plan.names.error}, ${variablesType}, TOnMutateResult>`,
+        // The runtime runs the invalidation, then the caller's `onSuccess`; spelled-out type arguments keep this one cheap call.
         statements: [
-          'const { client, onSuccess, ...mutation } = options ?? {};',
-          'const queryClient = useQueryClient();',
-          'return useMutation({',
-          `    ...${mutationOptionsName(planned)}(${plan.names.useClient}(client)),`,
-          '    ...mutation,',
-          '    onSuccess: async (data, variables, onMutateResult, context) => {',
-          `      ${awaits ? 'await ' : ''}${invalidateName(planned)}({ queryClient, variables });`,
-          '      await onSuccess?.(data, variables, onMutateResult, context);',
-          '    },',
-          '  });',
+          `return useMutationHook<${result}, ${variablesType}, TOnMutateResult>({ mutationOptions: ${mutationOptionsName(planned)}, invalidate: ${invalidateName(planned)}, options });`,
         ],
       } satisfies FunctionDeclarationStructure,
     );
@@ -921,13 +951,14 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: plan.names.clientModule,
       isTypeOnly: true,
-      namedImports: [plan.names.client, plan.names.error],
+      namedImports: [plan.names.client, plan.names.error, ...results.client].sort(byName),
     },
     ...typeImports(plan, types),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@tanstack/react-query',
-      namedImports: ['type QueryClient', 'type UseMutationResult', 'useMutation', 'useQueryClient'],
+      isTypeOnly: true,
+      namedImports: ['QueryClient', 'UseMutationResult'],
     },
     {
       kind: StructureKind.ImportDeclaration,
@@ -935,9 +966,18 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       namedImports: [
         `type ${plan.names.product}MutationHookOptions`,
         ...(writes.some((planned) => planned.bulkUpload) ? ['runBulkUpload'] : []),
-        plan.names.useClient,
       ],
     },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/hooks.js', namedImports: ['useMutationHook'] },
+    ...(cacheHelpers.size > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: '../runtime/invalidation.js',
+            namedImports: [...cacheHelpers].sort(byName),
+          } as const,
+        ]
+      : []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', namedImports: [plan.keysName] },
     ...statements,
   ];
