@@ -160,9 +160,14 @@ describe('emitMsw', () => {
   });
 
   it('puts the Complero routes in that order in MOCK_OPERATIONS and createHandlers', () => {
-    const handlers = emitMsw({ model: complero, context }).find((file) => file.path.endsWith('/handlers.ts'))!.content;
-    const order = [...handlers.matchAll(/createOperationHandler\(\{ operation: (\w+)Operation, resolverOrData: overrides/g)].map(
-      (match) => match[1],
+    const files = emitMsw({ model: complero, context });
+    const operations = files.find((file) => file.path.endsWith('/operations.ts'))!.content;
+    const handlers = files.find((file) => file.path.endsWith('/handlers.ts'))!.content;
+    const order = [
+      ...(/MOCK_OPERATIONS: readonly MockOperation\[\] = \[(.*)\];/.exec(operations)?.[1] ?? '').matchAll(/(\w+)Operation\b/g),
+    ].map((match) => match[1]);
+    expect(handlers).toContain(
+      'return createOperationHandlers({ operations: MOCK_OPERATIONS, overrides: options.overrides ?? {}, context: options.context });',
     );
     expect(order.indexOf('getLatestEvents')).toBeGreaterThan(order.indexOf('getEvents'));
     expect(order).toStrictEqual(sortByRouteSpecificity(complero.operations).map((operation) => operation.functionName));

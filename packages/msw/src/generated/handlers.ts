@@ -4,9 +4,9 @@ import type { HttpHandler } from 'msw';
 
 import type { BulkUploadContactsBody, BulkUploadContactsResponse, BulkUploadEmployeesBody, BulkUploadEmployeesResponse, DeleteContactPathParams, DeleteContactResponse, DeleteEmployeePathParams, DeleteEmployeeResponse, GetAllOperationsQuery, GetAllOperationsResponse, GetContactPathParams, GetContactResponse, GetDocumentationEventPathParams, GetDocumentationEventResponse, GetDocumentationPathParams, GetDocumentationResponse, GetEmployeePathParams, GetEmployeeResponse, GetEventsQuery, GetEventsResponse, GetLatestEventsQuery, GetLatestEventsResponse, GetOperationPathParams, GetOperationResponse, PingResponse, TriggerSandboxEventBody, TriggerSandboxEventResponse } from '@complero/types';
 
-import { createHandlerContext, createOperationHandler, type HandlerContext, type HandlerContextOptions, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
+import { createHandlerContext, createOperationHandler, createOperationHandlers, type HandlerContext, type HandlerContextOptions, type HandlerOptions, type MockResolverOrData } from '../runtime/create-operation-handler.js';
 
-import { DEFAULT_BASE_URL, bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation } from './operations.js';
+import { DEFAULT_BASE_URL, MOCK_OPERATIONS, bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation } from './operations.js';
 
 import { MOCK_SCHEMAS } from './schemas.js';
 
@@ -62,7 +62,7 @@ export function createDefaultHandlerContext(options: HandlerContextOptions = {})
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadContacts']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadContacts' }) });
+  return createOperationHandler<MockOperationShapes['bulkUploadContacts']>({ operation: bulkUploadContactsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadContacts' }) });
 }
 
 /**
@@ -71,7 +71,7 @@ export function bulkUploadContactsHandler(resolverOrData?: MockResolverOrData<Mo
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteContact']>): HttpHandler {
-  return createOperationHandler({ operation: deleteContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteContact' }) });
+  return createOperationHandler<MockOperationShapes['deleteContact']>({ operation: deleteContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteContact' }) });
 }
 
 /**
@@ -80,7 +80,7 @@ export function deleteContactHandler(resolverOrData?: MockResolverOrData<MockOpe
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getContact']>): HttpHandler {
-  return createOperationHandler({ operation: getContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetContact' }) });
+  return createOperationHandler<MockOperationShapes['getContact']>({ operation: getContactOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetContact' }) });
 }
 
 /**
@@ -89,7 +89,7 @@ export function getContactHandler(resolverOrData?: MockResolverOrData<MockOperat
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentation']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentation' }) });
+  return createOperationHandler<MockOperationShapes['getDocumentation']>({ operation: getDocumentationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentation' }) });
 }
 
 /**
@@ -98,7 +98,7 @@ export function getDocumentationHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getDocumentationEvent']>): HttpHandler {
-  return createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentationEvent' }) });
+  return createOperationHandler<MockOperationShapes['getDocumentationEvent']>({ operation: getDocumentationEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetDocumentationEvent' }) });
 }
 
 /**
@@ -107,7 +107,7 @@ export function getDocumentationEventHandler(resolverOrData?: MockResolverOrData
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['bulkUploadEmployees']>): HttpHandler {
-  return createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadEmployees' }) });
+  return createOperationHandler<MockOperationShapes['bulkUploadEmployees']>({ operation: bulkUploadEmployeesOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'BulkUploadEmployees' }) });
 }
 
 /**
@@ -116,7 +116,7 @@ export function bulkUploadEmployeesHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['deleteEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteEmployee' }) });
+  return createOperationHandler<MockOperationShapes['deleteEmployee']>({ operation: deleteEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'DeleteEmployee' }) });
 }
 
 /**
@@ -125,7 +125,7 @@ export function deleteEmployeeHandler(resolverOrData?: MockResolverOrData<MockOp
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEmployee']>): HttpHandler {
-  return createOperationHandler({ operation: getEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEmployee' }) });
+  return createOperationHandler<MockOperationShapes['getEmployee']>({ operation: getEmployeeOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEmployee' }) });
 }
 
 /**
@@ -134,7 +134,7 @@ export function getEmployeeHandler(resolverOrData?: MockResolverOrData<MockOpera
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEvents' }) });
+  return createOperationHandler<MockOperationShapes['getEvents']>({ operation: getEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetEvents' }) });
 }
 
 /**
@@ -143,7 +143,7 @@ export function getEventsHandler(resolverOrData?: MockResolverOrData<MockOperati
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getLatestEvents']>): HttpHandler {
-  return createOperationHandler({ operation: getLatestEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetLatestEvents' }) });
+  return createOperationHandler<MockOperationShapes['getLatestEvents']>({ operation: getLatestEventsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetLatestEvents' }) });
 }
 
 /**
@@ -152,7 +152,7 @@ export function getLatestEventsHandler(resolverOrData?: MockResolverOrData<MockO
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['triggerSandboxEvent']>): HttpHandler {
-  return createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'TriggerSandboxEvent' }) });
+  return createOperationHandler<MockOperationShapes['triggerSandboxEvent']>({ operation: triggerSandboxEventOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'TriggerSandboxEvent' }) });
 }
 
 /**
@@ -161,7 +161,7 @@ export function triggerSandboxEventHandler(resolverOrData?: MockResolverOrData<M
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getAllOperations']>): HttpHandler {
-  return createOperationHandler({ operation: getAllOperationsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetAllOperations' }) });
+  return createOperationHandler<MockOperationShapes['getAllOperations']>({ operation: getAllOperationsOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetAllOperations' }) });
 }
 
 /**
@@ -170,7 +170,7 @@ export function getAllOperationsHandler(resolverOrData?: MockResolverOrData<Mock
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['getOperation']>): HttpHandler {
-  return createOperationHandler({ operation: getOperationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetOperation' }) });
+  return createOperationHandler<MockOperationShapes['getOperation']>({ operation: getOperationOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'GetOperation' }) });
 }
 
 /**
@@ -179,7 +179,7 @@ export function getOperationHandler(resolverOrData?: MockResolverOrData<MockOper
  * Without an argument it answers like the API does for a valid request; pass the success body, or a resolver returning a body or a `Response`, to answer differently. Listens on the default base URL; use `createHandlers({ baseUrl, overrides })` or `createHandler` for another one.
  */
 export function pingHandler(resolverOrData?: MockResolverOrData<MockOperationShapes['ping']>): HttpHandler {
-  return createOperationHandler({ operation: pingOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'Ping' }) });
+  return createOperationHandler<MockOperationShapes['ping']>({ operation: pingOperation, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: 'Ping' }) });
 }
 
 /** The MSW handler of one operation, by camelCase name, with its own base URL, seed or delay. */
@@ -196,9 +196,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
 
 /** Like `createHandlers`, on a context the caller keeps: a stateful mock holds on to it to restart its request ids (`context.resetRequestIds()`). */
 export function createHandlersFromContext(options: { readonly context: HandlerContext; readonly overrides?: MockOverrides | undefined }): HttpHandler[] {
-  const { context } = options;
-  const overrides: MockOverrides = options.overrides ?? {};
-  return [createOperationHandler({ operation: bulkUploadContactsOperation, resolverOrData: overrides.bulkUploadContacts, context }), createOperationHandler({ operation: deleteContactOperation, resolverOrData: overrides.deleteContact, context }), createOperationHandler({ operation: getContactOperation, resolverOrData: overrides.getContact, context }), createOperationHandler({ operation: getDocumentationOperation, resolverOrData: overrides.getDocumentation, context }), createOperationHandler({ operation: getDocumentationEventOperation, resolverOrData: overrides.getDocumentationEvent, context }), createOperationHandler({ operation: bulkUploadEmployeesOperation, resolverOrData: overrides.bulkUploadEmployees, context }), createOperationHandler({ operation: deleteEmployeeOperation, resolverOrData: overrides.deleteEmployee, context }), createOperationHandler({ operation: getEmployeeOperation, resolverOrData: overrides.getEmployee, context }), createOperationHandler({ operation: getEventsOperation, resolverOrData: overrides.getEvents, context }), createOperationHandler({ operation: getLatestEventsOperation, resolverOrData: overrides.getLatestEvents, context }), createOperationHandler({ operation: triggerSandboxEventOperation, resolverOrData: overrides.triggerSandboxEvent, context }), createOperationHandler({ operation: getAllOperationsOperation, resolverOrData: overrides.getAllOperations, context }), createOperationHandler({ operation: getOperationOperation, resolverOrData: overrides.getOperation, context }), createOperationHandler({ operation: pingOperation, resolverOrData: overrides.ping, context })];
+  return createOperationHandlers({ operations: MOCK_OPERATIONS, overrides: options.overrides ?? {}, context: options.context });
 }
 
 /** The default handler set: `createHandlers()` on the default base URL with seed 1. */

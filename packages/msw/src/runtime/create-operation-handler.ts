@@ -133,6 +133,23 @@ export function createOperationHandler<Shape extends MockShape>(options: {
   });
 }
 
+/**
+ * A handler for each operation, in the order given, answering with the override of its name
+ * (`operation.name`) when there is one. The overrides are typed per operation by the generated
+ * `MockOverrides`; here they are only looked up, so a set of a thousand handlers is one call to
+ * type-check, not a thousand generic ones.
+ */
+export function createOperationHandlers(options: {
+  operations: readonly MockOperation[];
+  overrides: object;
+  context: HandlerContext;
+}): HttpHandler[] {
+  const overrides = options.overrides as Readonly<Record<string, MockResolverOrData<MockShape> | undefined>>;
+  return options.operations.map((operation) =>
+    createOperationHandler({ operation, resolverOrData: overrides[operation.name], context: options.context }),
+  );
+}
+
 /** MSW's `params` under the spec's names (only operations whose names MSW cannot use carry a map). */
 function specParams(options: { operation: MockOperation; params: Record<string, unknown> }): Record<string, unknown> {
   const { mswParams, mswSplits } = options.operation;

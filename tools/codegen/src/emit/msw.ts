@@ -495,6 +495,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       namedImports: [
         'createHandlerContext',
         'createOperationHandler',
+        'createOperationHandlers',
         { name: 'HandlerContext', isTypeOnly: true },
         { name: 'HandlerContextOptions', isTypeOnly: true },
         { name: 'HandlerOptions', isTypeOnly: true },
@@ -504,7 +505,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './operations.js',
-      namedImports: ['DEFAULT_BASE_URL', ...operations.map(descriptorName)],
+      namedImports: ['DEFAULT_BASE_URL', 'MOCK_OPERATIONS', ...operations.map(descriptorName)],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schemas.js', namedImports: ['MOCK_SCHEMAS'] },
     {
@@ -569,7 +570,8 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
         returnType: 'HttpHandler',
         statements: [
           // Its own request-id sequence: `use`d over a handler set, it must not repeat the set's ids.
-          `return createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: ${literal(operation.id)} }) });`,
+          // The shape spelled out: TypeScript checks the resolver by identity instead of inferring it.
+          `return createOperationHandler<MockOperationShapes[${literal(operation.functionName)}]>({ operation: ${descriptorName(operation)}, resolverOrData, context: createDefaultHandlerContext({ requestIdScope: ${literal(operation.id)} }) });`,
         ],
       }),
     ),
@@ -613,14 +615,7 @@ function handlerStatements(options: { operations: readonly Operation[]; context:
       parameters: [{ name: 'options', type: '{ readonly context: HandlerContext; readonly overrides?: MockOverrides | undefined }' }],
       returnType: 'HttpHandler[]',
       statements: [
-        'const { context } = options;',
-        'const overrides: MockOverrides = options.overrides ?? {};',
-        `return [${operations
-          .map(
-            (operation) =>
-              `createOperationHandler({ operation: ${descriptorName(operation)}, resolverOrData: overrides.${operation.functionName}, context })`,
-          )
-          .join(', ')}];`,
+        'return createOperationHandlers({ operations: MOCK_OPERATIONS, overrides: options.overrides ?? {}, context: options.context });',
       ],
     },
     {
