@@ -14,12 +14,18 @@ beforeAll(async () => {
   complero = await buildComplero();
 });
 
+/** The data a generated constant parses when its module loads (`NAME: Type = JSON.parse('…')`). */
+function jsonConstant(text: string, name: string): unknown {
+  const match = new RegExp(`export const ${name}: \\w+ = /\\* @__PURE__ \\*/ JSON\\.parse\\('(.*)'\\);$`, 'm').exec(text);
+  if (!match) throw new Error(`no JSON constant ${name}`);
+  // The emitter's single-quoted literal escapes only backslashes and quotes (JSON text has no line breaks).
+  return JSON.parse(match[1]!.replace(/\\(.)/g, '$1'));
+}
+
 /** The JSON descriptor the emitter wrote for one operation, read back out of operations.ts. */
 function descriptor(files: { path: string; content: string }[], name: string): Record<string, unknown> {
   const text = files.find((file) => file.path.endsWith('/operations.ts'))!.content;
-  const match = new RegExp(`export const ${name}Operation: MockOperation = (\\{[\\s\\S]*?\\n\\s*\\});`).exec(text);
-  if (!match) throw new Error(`no descriptor for ${name}`);
-  return JSON.parse(match[1]!) as Record<string, unknown>;
+  return jsonConstant(text, `${name}Operation`) as Record<string, unknown>;
 }
 
 function modelOf(paths: Record<string, unknown>): ApiModel {
@@ -73,7 +79,7 @@ describe('emitMsw', () => {
     });
     const files = emitMsw({ model, context });
     const text = files.find((file) => file.path.endsWith('/schemas.ts'))!.content;
-    const schemas = JSON.parse(/MOCK_SCHEMAS: MockSchemas = (\{[\s\S]*\});/.exec(text)![1]!) as unknown;
+    const schemas = jsonConstant(text, 'MOCK_SCHEMAS');
     expect(schemas).toStrictEqual({
       Owner: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
       Pet: { type: 'object', properties: { description: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } } },
@@ -113,7 +119,7 @@ describe('emitMsw', () => {
     });
     const files = emitMsw({ model, context });
     const text = files.find((file) => file.path.endsWith('/schemas.ts'))!.content;
-    expect(JSON.parse(/MOCK_SCHEMAS: MockSchemas = (\{[\s\S]*\});/.exec(text)![1]!)).toStrictEqual({
+    expect(jsonConstant(text, 'MOCK_SCHEMAS')).toStrictEqual({
       PetUpload: {
         type: 'object',
         required: ['name'],
