@@ -87,7 +87,7 @@ describe('what a generated delete mutation invalidates', () => {
 
   it('hands the invalidation to the runtime’s mutation hook, which awaits it before the caller’s onSuccess', () => {
     expect(mutations).toContain(
-      "  return useMutationHook<DeleteWidgetResult, DeleteWidgetPathParams['id'], TOnMutateResult>({ mutationOptions: deleteWidgetMutationOptions, invalidate: invalidateAfterDeleteWidget, options });\n}\n",
+      "  return useMutationHook<DeleteWidgetResult, DeleteWidgetPathParams['id'], TOnMutateResult>({ mutationOptions: deleteWidgetMutationOptions(useHookClient(options)), invalidate: invalidateAfterDeleteWidget, options });\n}\n",
     );
   });
 });

@@ -8,7 +8,7 @@ import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult, UseSuspenseI
 
 import type { CompleroInfiniteQueryHookOptions, CompleroQueryHookOptions, CompleroSuspenseInfiniteQueryHookOptions, CompleroSuspenseQueryHookOptions, WithPolling } from '../runtime/index.js';
 
-import { useInfiniteQueryHook, useQueryHook, useSuspenseInfiniteQueryHook, useSuspenseQueryHook } from '../runtime/hooks.js';
+import { useHookClient, useInfiniteQueryHook, useQueryHook, useSuspenseInfiniteQueryHook, useSuspenseQueryHook } from '../runtime/hooks.js';
 
 import type { compleroKeys } from './keys.js';
 
@@ -24,7 +24,7 @@ import { type DocumentationDownload, type DocumentationForEventDownload, type Ev
  * `GET /contacts/{id}`.
  */
 export function useContact<TData = GetContactResponse>(id: GetContactPathParams['id'], options?: CompleroQueryHookOptions<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: (client) => contactQueryOptions(client, id), options });
+  return useQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: contactQueryOptions(useHookClient(options), id), options });
 }
 
 /**
@@ -37,7 +37,7 @@ export function useContact<TData = GetContactResponse>(id: GetContactPathParams[
  * `GET /contacts/{id}`.
  */
 export function useSuspenseContact<TData = GetContactResponse>(id: GetContactPathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: (client) => contactQueryOptions(client, id), options });
+  return useSuspenseQueryHook<GetContactResponse, TData, ReturnType<typeof compleroKeys.contacts.detail>>({ queryOptions: contactQueryOptions(useHookClient(options), id), options });
 }
 
 /**
@@ -50,7 +50,7 @@ export function useSuspenseContact<TData = GetContactResponse>(id: GetContactPat
  * `GET /documentation/{contactID}`.
  */
 export function useDocumentation<TData = DocumentationDownload>(contactId: GetDocumentationPathParams['contactID'], options?: CompleroQueryHookOptions<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: (client) => documentationQueryOptions(client, contactId, options), options });
+  return useQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: documentationQueryOptions(useHookClient(options), contactId, options), options });
 }
 
 /**
@@ -63,7 +63,7 @@ export function useDocumentation<TData = DocumentationDownload>(contactId: GetDo
  * `GET /documentation/{contactID}`.
  */
 export function useSuspenseDocumentation<TData = DocumentationDownload>(contactId: GetDocumentationPathParams['contactID'], options?: CompleroSuspenseQueryHookOptions<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: (client) => documentationQueryOptions(client, contactId, options), options });
+  return useSuspenseQueryHook<DocumentationDownload, TData, ReturnType<typeof compleroKeys.documentation.detail>>({ queryOptions: documentationQueryOptions(useHookClient(options), contactId, options), options });
 }
 
 /**
@@ -76,7 +76,7 @@ export function useSuspenseDocumentation<TData = DocumentationDownload>(contactI
  * `GET /documentation/{contactID}/{eventID}`.
  */
 export function useDocumentationForEvent<TData = DocumentationForEventDownload>(contactId: GetDocumentationEventPathParams['contactID'], eventId: GetDocumentationEventPathParams['eventID'], options?: CompleroQueryHookOptions<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: (client) => documentationForEventQueryOptions(client, contactId, eventId, options), options });
+  return useQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: documentationForEventQueryOptions(useHookClient(options), contactId, eventId, options), options });
 }
 
 /**
@@ -89,7 +89,7 @@ export function useDocumentationForEvent<TData = DocumentationForEventDownload>(
  * `GET /documentation/{contactID}/{eventID}`.
  */
 export function useSuspenseDocumentationForEvent<TData = DocumentationForEventDownload>(contactId: GetDocumentationEventPathParams['contactID'], eventId: GetDocumentationEventPathParams['eventID'], options?: CompleroSuspenseQueryHookOptions<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: (client) => documentationForEventQueryOptions(client, contactId, eventId, options), options });
+  return useSuspenseQueryHook<DocumentationForEventDownload, TData, ReturnType<typeof compleroKeys.documentation.forEvent>>({ queryOptions: documentationForEventQueryOptions(useHookClient(options), contactId, eventId, options), options });
 }
 
 /**
@@ -102,7 +102,7 @@ export function useSuspenseDocumentationForEvent<TData = DocumentationForEventDo
  * `GET /employees/{id}`.
  */
 export function useEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathParams['id'], options?: CompleroQueryHookOptions<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: (client) => employeeQueryOptions(client, id), options });
+  return useQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: employeeQueryOptions(useHookClient(options), id), options });
 }
 
 /**
@@ -115,7 +115,7 @@ export function useEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathPara
  * `GET /employees/{id}`.
  */
 export function useSuspenseEmployee<TData = GetEmployeeResponse>(id: GetEmployeePathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: (client) => employeeQueryOptions(client, id), options });
+  return useSuspenseQueryHook<GetEmployeeResponse, TData, ReturnType<typeof compleroKeys.employees.detail>>({ queryOptions: employeeQueryOptions(useHookClient(options), id), options });
 }
 
 /**
@@ -128,7 +128,7 @@ export function useSuspenseEmployee<TData = GetEmployeeResponse>(id: GetEmployee
  * `GET /events`.
  */
 export function useEvents<TData = GetEventsResponse>(query?: GetEventsQuery, options?: CompleroQueryHookOptions<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: (client) => eventsQueryOptions(client, query), options });
+  return useQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: eventsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -141,7 +141,7 @@ export function useEvents<TData = GetEventsResponse>(query?: GetEventsQuery, opt
  * `GET /events`.
  */
 export function useSuspenseEvents<TData = GetEventsResponse>(query?: GetEventsQuery, options?: CompleroSuspenseQueryHookOptions<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: (client) => eventsQueryOptions(client, query), options });
+  return useSuspenseQueryHook<GetEventsResponse, TData, ReturnType<typeof compleroKeys.events.list>>({ queryOptions: eventsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -154,7 +154,7 @@ export function useSuspenseEvents<TData = GetEventsResponse>(query?: GetEventsQu
  * `GET /events`.
  */
 export function useInfiniteEvents<TData = InfiniteData<EventsPage, string | undefined>>(query?: Omit<GetEventsQuery, 'cursor'>, options?: CompleroInfiniteQueryHookOptions<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>): UseInfiniteQueryResult<TData, CompleroError> {
-  return useInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: (client) => eventsInfiniteQueryOptions(client, query), options });
+  return useInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: eventsInfiniteQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -167,7 +167,7 @@ export function useInfiniteEvents<TData = InfiniteData<EventsPage, string | unde
  * `GET /events`.
  */
 export function useSuspenseInfiniteEvents<TData = InfiniteData<EventsPage, string | undefined>>(query?: Omit<GetEventsQuery, 'cursor'>, options?: CompleroSuspenseInfiniteQueryHookOptions<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>): UseSuspenseInfiniteQueryResult<TData, CompleroError> {
-  return useSuspenseInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: (client) => eventsInfiniteQueryOptions(client, query), options });
+  return useSuspenseInfiniteQueryHook<EventsPage, TData, ReturnType<typeof compleroKeys.events.listInfinite>>({ queryOptions: eventsInfiniteQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -180,7 +180,7 @@ export function useSuspenseInfiniteEvents<TData = InfiniteData<EventsPage, strin
  * `GET /events/latest`.
  */
 export function useLatestEvents<TData = GetLatestEventsResponse>(query?: GetLatestEventsQuery, options?: CompleroQueryHookOptions<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: (client) => latestEventsQueryOptions(client, query), options });
+  return useQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: latestEventsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -193,7 +193,7 @@ export function useLatestEvents<TData = GetLatestEventsResponse>(query?: GetLate
  * `GET /events/latest`.
  */
 export function useSuspenseLatestEvents<TData = GetLatestEventsResponse>(query?: GetLatestEventsQuery, options?: CompleroSuspenseQueryHookOptions<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: (client) => latestEventsQueryOptions(client, query), options });
+  return useSuspenseQueryHook<GetLatestEventsResponse, TData, ReturnType<typeof compleroKeys.events.latest>>({ queryOptions: latestEventsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -206,7 +206,7 @@ export function useSuspenseLatestEvents<TData = GetLatestEventsResponse>(query?:
  * `GET /operations`.
  */
 export function useOperations<TData = GetAllOperationsResponse>(query?: GetAllOperationsQuery, options?: CompleroQueryHookOptions<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: (client) => operationsQueryOptions(client, query), options });
+  return useQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: operationsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -219,7 +219,7 @@ export function useOperations<TData = GetAllOperationsResponse>(query?: GetAllOp
  * `GET /operations`.
  */
 export function useSuspenseOperations<TData = GetAllOperationsResponse>(query?: GetAllOperationsQuery, options?: CompleroSuspenseQueryHookOptions<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: (client) => operationsQueryOptions(client, query), options });
+  return useSuspenseQueryHook<GetAllOperationsResponse, TData, ReturnType<typeof compleroKeys.operations.list>>({ queryOptions: operationsQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -232,7 +232,7 @@ export function useSuspenseOperations<TData = GetAllOperationsResponse>(query?: 
  * `GET /operations`.
  */
 export function useInfiniteOperations<TData = InfiniteData<OperationsPage, string | undefined>>(query?: Omit<GetAllOperationsQuery, 'cursor'>, options?: CompleroInfiniteQueryHookOptions<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>): UseInfiniteQueryResult<TData, CompleroError> {
-  return useInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: (client) => operationsInfiniteQueryOptions(client, query), options });
+  return useInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: operationsInfiniteQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -245,7 +245,7 @@ export function useInfiniteOperations<TData = InfiniteData<OperationsPage, strin
  * `GET /operations`.
  */
 export function useSuspenseInfiniteOperations<TData = InfiniteData<OperationsPage, string | undefined>>(query?: Omit<GetAllOperationsQuery, 'cursor'>, options?: CompleroSuspenseInfiniteQueryHookOptions<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>): UseSuspenseInfiniteQueryResult<TData, CompleroError> {
-  return useSuspenseInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: (client) => operationsInfiniteQueryOptions(client, query), options });
+  return useSuspenseInfiniteQueryHook<OperationsPage, TData, ReturnType<typeof compleroKeys.operations.listInfinite>>({ queryOptions: operationsInfiniteQueryOptions(useHookClient(options), query), options });
 }
 
 /**
@@ -258,7 +258,7 @@ export function useSuspenseInfiniteOperations<TData = InfiniteData<OperationsPag
  * `GET /operations/{id}`.
  */
 export function useOperation<TData = GetOperationResponse>(id: GetOperationPathParams['id'], options?: CompleroQueryHookOptions<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>> & WithPolling): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: (client) => operationQueryOptions(client, id, options), options });
+  return useQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: operationQueryOptions(useHookClient(options), id, options), options });
 }
 
 /**
@@ -271,7 +271,7 @@ export function useOperation<TData = GetOperationResponse>(id: GetOperationPathP
  * `GET /operations/{id}`.
  */
 export function useSuspenseOperation<TData = GetOperationResponse>(id: GetOperationPathParams['id'], options?: CompleroSuspenseQueryHookOptions<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>> & WithPolling): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: (client) => operationQueryOptions(client, id, options), options });
+  return useSuspenseQueryHook<GetOperationResponse, TData, ReturnType<typeof compleroKeys.operations.detail>>({ queryOptions: operationQueryOptions(useHookClient(options), id, options), options });
 }
 
 /**
@@ -284,7 +284,7 @@ export function useSuspenseOperation<TData = GetOperationResponse>(id: GetOperat
  * `GET /ping`.
  */
 export function usePing<TData = PingResult>(options?: CompleroQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseQueryResult<TData, CompleroError> {
-  return useQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: (client) => pingQueryOptions(client), options });
+  return useQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: pingQueryOptions(useHookClient(options)), options });
 }
 
 /**
@@ -297,5 +297,5 @@ export function usePing<TData = PingResult>(options?: CompleroQueryHookOptions<P
  * `GET /ping`.
  */
 export function useSuspensePing<TData = PingResult>(options?: CompleroSuspenseQueryHookOptions<PingResult, TData, ReturnType<typeof compleroKeys.ping>>): UseSuspenseQueryResult<TData, CompleroError> {
-  return useSuspenseQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: (client) => pingQueryOptions(client), options });
+  return useSuspenseQueryHook<PingResult, TData, ReturnType<typeof compleroKeys.ping>>({ queryOptions: pingQueryOptions(useHookClient(options)), options });
 }

@@ -8,7 +8,7 @@ import type { QueryClient, UseMutationResult } from '@tanstack/react-query';
 
 import { type CompleroMutationHookOptions, runBulkUpload } from '../runtime/index.js';
 
-import { useMutationHook } from '../runtime/hooks.js';
+import { useHookClient, useMutationHook } from '../runtime/hooks.js';
 
 import { invalidateCachedQueries, removeCachedQueries } from '../runtime/invalidation.js';
 
@@ -48,7 +48,7 @@ export async function invalidateAfterUploadContacts({ queryClient }: { queryClie
  * `POST /contacts`.
  */
 export function useUploadContacts<TOnMutateResult = unknown>(options?: CompleroMutationHookOptions<UploadContactsResult, BulkUploadContactsBody, TOnMutateResult>): UseMutationResult<UploadContactsResult, CompleroError, BulkUploadContactsBody, TOnMutateResult> {
-  return useMutationHook<UploadContactsResult, BulkUploadContactsBody, TOnMutateResult>({ mutationOptions: uploadContactsMutationOptions, invalidate: invalidateAfterUploadContacts, options });
+  return useMutationHook<UploadContactsResult, BulkUploadContactsBody, TOnMutateResult>({ mutationOptions: uploadContactsMutationOptions(useHookClient(options)), invalidate: invalidateAfterUploadContacts, options });
 }
 
 /** What `useDeleteContact` resolves to: the client's result. */
@@ -86,7 +86,7 @@ export async function invalidateAfterDeleteContact({ queryClient, variables }: {
  * `DELETE /contacts/{id}`.
  */
 export function useDeleteContact<TOnMutateResult = unknown>(options?: CompleroMutationHookOptions<DeleteContactResult, DeleteContactPathParams['id'], TOnMutateResult>): UseMutationResult<DeleteContactResult, CompleroError, DeleteContactPathParams['id'], TOnMutateResult> {
-  return useMutationHook<DeleteContactResult, DeleteContactPathParams['id'], TOnMutateResult>({ mutationOptions: deleteContactMutationOptions, invalidate: invalidateAfterDeleteContact, options });
+  return useMutationHook<DeleteContactResult, DeleteContactPathParams['id'], TOnMutateResult>({ mutationOptions: deleteContactMutationOptions(useHookClient(options)), invalidate: invalidateAfterDeleteContact, options });
 }
 
 /** What `useUploadEmployees` resolves to: the client's result, with the started operation ids. */
@@ -123,7 +123,7 @@ export async function invalidateAfterUploadEmployees({ queryClient }: { queryCli
  * `POST /employees`.
  */
 export function useUploadEmployees<TOnMutateResult = unknown>(options?: CompleroMutationHookOptions<UploadEmployeesResult, BulkUploadEmployeesBody, TOnMutateResult>): UseMutationResult<UploadEmployeesResult, CompleroError, BulkUploadEmployeesBody, TOnMutateResult> {
-  return useMutationHook<UploadEmployeesResult, BulkUploadEmployeesBody, TOnMutateResult>({ mutationOptions: uploadEmployeesMutationOptions, invalidate: invalidateAfterUploadEmployees, options });
+  return useMutationHook<UploadEmployeesResult, BulkUploadEmployeesBody, TOnMutateResult>({ mutationOptions: uploadEmployeesMutationOptions(useHookClient(options)), invalidate: invalidateAfterUploadEmployees, options });
 }
 
 /** What `useDeleteEmployee` resolves to: the client's result. */
@@ -160,7 +160,7 @@ export function invalidateAfterDeleteEmployee({ queryClient, variables }: { quer
  * `DELETE /employees/{id}`.
  */
 export function useDeleteEmployee<TOnMutateResult = unknown>(options?: CompleroMutationHookOptions<DeleteEmployeeResult, DeleteEmployeePathParams['id'], TOnMutateResult>): UseMutationResult<DeleteEmployeeResult, CompleroError, DeleteEmployeePathParams['id'], TOnMutateResult> {
-  return useMutationHook<DeleteEmployeeResult, DeleteEmployeePathParams['id'], TOnMutateResult>({ mutationOptions: deleteEmployeeMutationOptions, invalidate: invalidateAfterDeleteEmployee, options });
+  return useMutationHook<DeleteEmployeeResult, DeleteEmployeePathParams['id'], TOnMutateResult>({ mutationOptions: deleteEmployeeMutationOptions(useHookClient(options)), invalidate: invalidateAfterDeleteEmployee, options });
 }
 
 /** What `useTriggerSandboxEvent` resolves to: the client's result. */
@@ -197,5 +197,5 @@ export async function invalidateAfterTriggerSandboxEvent({ queryClient }: { quer
  * `POST /events/trigger`.
  */
 export function useTriggerSandboxEvent<TOnMutateResult = unknown>(options?: CompleroMutationHookOptions<TriggerSandboxEventResult, TriggerSandboxEventBody, TOnMutateResult>): UseMutationResult<TriggerSandboxEventResult, CompleroError, TriggerSandboxEventBody, TOnMutateResult> {
-  return useMutationHook<TriggerSandboxEventResult, TriggerSandboxEventBody, TOnMutateResult>({ mutationOptions: triggerSandboxEventMutationOptions, invalidate: invalidateAfterTriggerSandboxEvent, options });
+  return useMutationHook<TriggerSandboxEventResult, TriggerSandboxEventBody, TOnMutateResult>({ mutationOptions: triggerSandboxEventMutationOptions(useHookClient(options)), invalidate: invalidateAfterTriggerSandboxEvent, options });
 }

@@ -26,43 +26,45 @@ import type {
   CompleroQueryHookOptions,
   CompleroSuspenseInfiniteQueryHookOptions,
   CompleroSuspenseQueryHookOptions,
+  WithClient,
+  WithPolling,
 } from './types.js';
 
 // The bodies of the generated hooks, written once. Each generated hook is a single call to one of
-// these with its type arguments spelled out, so TypeScript checks it by identity instead of
-// inferring TanStack's generics and spreading its option types again for every operation.
+// these with its type arguments spelled out and its builder's result, so TypeScript checks it by
+// identity instead of inferring TanStack's generics and spreading its option types again for every
+// operation.
 
-/** The hook's own options apart: the client to use, and what goes to TanStack (a polling hook's interval went to its builder). */
-function splitHookOptions(options: object | undefined): { client: CompleroClient | undefined; overrides: object } {
-  const {
-    client,
-    pollIntervalMs: _pollIntervalMs,
-    ...overrides
-  } = (options ?? {}) as { client?: CompleroClient; pollIntervalMs?: unknown };
-  return { client, overrides };
+/**
+ * The client a generated hook builds its options with: the one in its options, else the
+ * provider's. A hook of its own (it reads the context), so generated hooks call it first.
+ */
+export function useHookClient<TOptions>(options: TOptions): CompleroClient {
+  // Generic only so that TypeScript takes each hook's options type as it is: relating it to
+  // `WithClient` (or even `object`) would make it resolve every member of it, for every hook.
+  return useCompleroClient((options as WithClient | undefined)?.client);
+}
+
+/** What goes to TanStack of a hook's options: all but the client (and a polling hook's interval, which went to its builder). */
+function overridesOf(options: object | undefined): object {
+  const { client: _client, pollIntervalMs: _pollIntervalMs, ...overrides } = (options ?? {}) as WithClient & Partial<WithPolling>;
+  return overrides;
 }
 
 /** A generated `useX`: `useQuery` over the builder's options and the caller's overrides. */
 export function useQueryHook<TQueryFnData, TData, TQueryKey extends QueryKey>(hook: {
-  queryOptions: (client: CompleroClient) => CompleroQueryOptions<TQueryFnData, TQueryKey>;
+  queryOptions: CompleroQueryOptions<TQueryFnData, TQueryKey>;
   options: CompleroQueryHookOptions<TQueryFnData, TData, TQueryKey> | undefined;
 }): UseQueryResult<TData, CompleroError> {
-  const { client, overrides } = splitHookOptions(hook.options);
-  return useQuery({ ...hook.queryOptions(useCompleroClient(client)), ...overrides } as UseQueryOptions<
-    TQueryFnData,
-    CompleroError,
-    TData,
-    TQueryKey
-  >);
+  return useQuery({ ...hook.queryOptions, ...overridesOf(hook.options) } as UseQueryOptions<TQueryFnData, CompleroError, TData, TQueryKey>);
 }
 
 /** A generated `useSuspenseX`. */
 export function useSuspenseQueryHook<TQueryFnData, TData, TQueryKey extends QueryKey>(hook: {
-  queryOptions: (client: CompleroClient) => CompleroQueryOptions<TQueryFnData, TQueryKey>;
+  queryOptions: CompleroQueryOptions<TQueryFnData, TQueryKey>;
   options: CompleroSuspenseQueryHookOptions<TQueryFnData, TData, TQueryKey> | undefined;
 }): UseSuspenseQueryResult<TData, CompleroError> {
-  const { client, overrides } = splitHookOptions(hook.options);
-  return useSuspenseQuery({ ...hook.queryOptions(useCompleroClient(client)), ...overrides } as UseSuspenseQueryOptions<
+  return useSuspenseQuery({ ...hook.queryOptions, ...overridesOf(hook.options) } as UseSuspenseQueryOptions<
     TQueryFnData,
     CompleroError,
     TData,
@@ -72,11 +74,10 @@ export function useSuspenseQueryHook<TQueryFnData, TData, TQueryKey extends Quer
 
 /** A generated `useInfiniteX`. */
 export function useInfiniteQueryHook<TPage, TData, TQueryKey extends QueryKey>(hook: {
-  queryOptions: (client: CompleroClient) => CompleroInfiniteQueryOptions<TPage, TQueryKey>;
+  queryOptions: CompleroInfiniteQueryOptions<TPage, TQueryKey>;
   options: CompleroInfiniteQueryHookOptions<TPage, TData, TQueryKey> | undefined;
 }): UseInfiniteQueryResult<TData, CompleroError> {
-  const { client, overrides } = splitHookOptions(hook.options);
-  return useInfiniteQuery({ ...hook.queryOptions(useCompleroClient(client)), ...overrides } as UseInfiniteQueryOptions<
+  return useInfiniteQuery({ ...hook.queryOptions, ...overridesOf(hook.options) } as UseInfiniteQueryOptions<
     TPage,
     CompleroError,
     TData,
@@ -87,11 +88,10 @@ export function useInfiniteQueryHook<TPage, TData, TQueryKey extends QueryKey>(h
 
 /** A generated `useSuspenseInfiniteX`. */
 export function useSuspenseInfiniteQueryHook<TPage, TData, TQueryKey extends QueryKey>(hook: {
-  queryOptions: (client: CompleroClient) => CompleroInfiniteQueryOptions<TPage, TQueryKey>;
+  queryOptions: CompleroInfiniteQueryOptions<TPage, TQueryKey>;
   options: CompleroSuspenseInfiniteQueryHookOptions<TPage, TData, TQueryKey> | undefined;
 }): UseSuspenseInfiniteQueryResult<TData, CompleroError> {
-  const { client, overrides } = splitHookOptions(hook.options);
-  return useSuspenseInfiniteQuery({ ...hook.queryOptions(useCompleroClient(client)), ...overrides } as UseSuspenseInfiniteQueryOptions<
+  return useSuspenseInfiniteQuery({ ...hook.queryOptions, ...overridesOf(hook.options) } as UseSuspenseInfiniteQueryOptions<
     TPage,
     CompleroError,
     TData,
@@ -105,14 +105,14 @@ export function useSuspenseInfiniteQueryHook<TPage, TData, TQueryKey extends Que
  * runs the mutation's invalidation first, then the caller's `onSuccess`.
  */
 export function useMutationHook<TData, TVariables, TOnMutateResult>(hook: {
-  mutationOptions: (client: CompleroClient) => { mutationKey: QueryKey; mutationFn: (variables: TVariables) => Promise<TData> };
+  mutationOptions: { mutationKey: QueryKey; mutationFn: (variables: TVariables) => Promise<TData> };
   invalidate: (options: { queryClient: QueryClient; variables: TVariables }) => void | Promise<void>;
   options: CompleroMutationHookOptions<TData, TVariables, TOnMutateResult> | undefined;
 }): UseMutationResult<TData, CompleroError, TVariables, TOnMutateResult> {
-  const { client, onSuccess, ...mutation } = hook.options ?? {};
+  const { client: _client, onSuccess, ...mutation } = hook.options ?? {};
   const queryClient = useQueryClient();
   return useMutation({
-    ...hook.mutationOptions(useCompleroClient(client)),
+    ...hook.mutationOptions,
     ...mutation,
     onSuccess: async (data, variables, onMutateResult, context) => {
       await hook.invalidate({ queryClient, variables });

@@ -601,7 +601,7 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
   const statements: StatementStructures[] = [];
   const queries = new Set<string>();
   const runtime = new Set<string>();
-  const helpers = new Set<string>();
+  const helpers = new Set<string>(['useHookClient']);
   const types = new Set<string>();
   for (const planned of reads) {
     const args = planned.arguments;
@@ -615,7 +615,7 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
     if (polling) runtime.add('type WithPolling');
     const withPolling = polling ? ' & WithPolling' : '';
     // A polling builder reads `pollIntervalMs` off the hook's options; the runtime keeps it from TanStack.
-    const build = `(client) => ${queryOptionsName(planned)}(${['client', ...argNames, ...(polling ? ['options'] : [])].join(', ')})`;
+    const build = `${queryOptionsName(planned)}(${['useHookClient(options)', ...argNames, ...(polling ? ['options'] : [])].join(', ')})`;
     const variant = (suspense: boolean): FunctionDeclarationStructure => {
       const optionsType = `${plan.names.product}${suspense ? 'Suspense' : ''}QueryHookOptions`;
       const helper = suspense ? 'useSuspenseQueryHook' : 'useQueryHook';
@@ -671,8 +671,8 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
           ],
           returnType: `${suspense ? 'UseSuspenseInfiniteQueryResult' : 'UseInfiniteQueryResult'}<TData, ${plan.names.error}>`,
           statements: [
-            `return ${helper}<${pageType}, TData, ${keyType(plan, planned, 'Infinite')}>({ queryOptions: (client) => ${infiniteOptionsName(planned)}(${[
-              'client',
+            `return ${helper}<${pageType}, TData, ${keyType(plan, planned, 'Infinite')}>({ queryOptions: ${infiniteOptionsName(planned)}(${[
+              'useHookClient(options)',
               ...fixed.map((argument) => argument.name),
               queryName,
             ].join(', ')}), options });`,
@@ -941,7 +941,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         returnType: `UseMutationResult<${result}, ${plan.names.error}, ${variablesType}, TOnMutateResult>`,
         // The runtime runs the invalidation, then the caller's `onSuccess`; spelled-out type arguments keep this one cheap call.
         statements: [
-          `return useMutationHook<${result}, ${variablesType}, TOnMutateResult>({ mutationOptions: ${mutationOptionsName(planned)}, invalidate: ${invalidateName(planned)}, options });`,
+          `return useMutationHook<${result}, ${variablesType}, TOnMutateResult>({ mutationOptions: ${mutationOptionsName(planned)}(useHookClient(options)), invalidate: ${invalidateName(planned)}, options });`,
         ],
       } satisfies FunctionDeclarationStructure,
     );
@@ -968,7 +968,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         ...(writes.some((planned) => planned.bulkUpload) ? ['runBulkUpload'] : []),
       ],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/hooks.js', namedImports: ['useMutationHook'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/hooks.js', namedImports: ['useHookClient', 'useMutationHook'] },
     ...(cacheHelpers.size > 0
       ? [
           {
