@@ -310,7 +310,9 @@ interface ResultImports {
 function clientResultType(options: { plan: HookPlan; planned: PlannedOperation; imports: ResultImports }): string {
   const { plan, planned, imports } = options;
   const result = plan.clientResults.get(planned.clientMethod);
-  if (!result)
+  // A union (a method that also answers for a longer sibling path) is left to the client's method:
+  // spelled out in a type alias, TypeScript would keep both members even when they are the same type.
+  if (!result || result.type.includes(' | '))
     return `Awaited<ReturnType<${planned.clientMethod.split('.').reduce((type, part) => `${type}[${literal(part)}]`, plan.names.client)}>>`;
   for (const name of result.typeImports) imports.types.add(name);
   for (const name of result.clientImports) imports.client.add(name);
