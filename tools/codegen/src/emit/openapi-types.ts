@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { loadTypeScript } from '../typescript.js';
 import type { OpenApiDocument } from '../upgrade.js';
 
 /** The parts of openapi-typescript's internals used here (its deep modules ship no .d.ts). */
@@ -20,9 +22,52 @@ interface OpenApiTsInternals {
  * byte-identical (covered by a test that compares both paths).
  */
 export async function renderOpenApiTypeScript(document: OpenApiDocument): Promise<string> {
-  const { transformSchema, scanDiscriminators, resolveRef, astToString } = loadInternals();
   // scanDiscriminators patches discriminator enums in place; the caller still owns the document.
-  const schema = structuredClone(document);
+  return renderOwnedDocument(structuredClone(document));
+}
+
+/**
+ * Specs with at least this many operations have their types rendered in a worker thread, while
+ * the main thread runs the other emitters. openapi-typescript's transform is then the longest
+ * stage (≈2 s of Kubernetes' ≈4.5 s on one thread); below this size, a thread that loads its own
+ * TypeScript (≈0.2 s, 48 MiB) costs more than it saves.
+ */
+export const WORKER_MIN_OPERATIONS = 100;
+
+/** The worker's script: a separate entry of the build (see tsdown.config.ts). */
+const WORKER_SCRIPT = '@complero/codegen/openapi-types-worker';
+
+/**
+ * {@link renderOpenApiTypeScript} in a worker thread, so the caller's thread is free meanwhile.
+ * The worker gets its own copy of the document (postMessage clones it) and is gone when the
+ * promise settles; an error in it rejects the promise with that error.
+ */
+export function renderOpenApiTypeScriptInWorker(document: OpenApiDocument): Promise<string> {
+  let script: string;
+  try {
+    script = createRequire(import.meta.url).resolve(WORKER_SCRIPT);
+  } catch (error) {
+    return Promise.reject(
+      new Error(`openapi-typescript's worker script is missing: build @complero/codegen first (pnpm --filter @complero/codegen build)`, {
+        cause: error,
+      }),
+    );
+  }
+  const worker = new Worker(script);
+  return new Promise<string>((resolve, reject) => {
+    worker.once('message', (text: string) => {
+      resolve(text);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`openapi-typescript's worker exited (code ${code}) before it rendered the types`)));
+    worker.postMessage(document);
+  });
+}
+
+/** openapi-typescript's output for a document nobody else holds (it is patched in place). */
+export function renderOwnedDocument(schema: OpenApiDocument): string {
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = loadInternals();
   const options = { silent: true };
   const context = {
     additionalProperties: false,
@@ -64,7 +109,7 @@ export async function renderOpenApiTypeScript(document: OpenApiDocument): Promis
  */
 export function transformBinaryToBlob(schema: Record<string, unknown>): unknown {
   if (schema.format !== 'binary') return undefined;
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const ts = loadTypeScript();
   const blob = ts.factory.createTypeReferenceNode('Blob');
   const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
   return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;

@@ -3,7 +3,7 @@ import { propertyKey } from '../model/naming.js';
 import { isBinaryContent, isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
-import { renderOpenApiTypeScript } from './openapi-types.js';
+import { renderOpenApiTypeScript, renderOpenApiTypeScriptInWorker, WORKER_MIN_OPERATIONS } from './openapi-types.js';
 import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
 import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 
@@ -19,8 +19,10 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
     printModule({ path: `${dir}/${name}`, statements, context });
-  return [
-    { path: `${dir}/openapi.ts`, content: await renderOpenApiTypes({ document: options.document, context }) },
+  // Started first: on a large spec openapi-typescript runs in a worker thread while the modules
+  // below (and the other packages' emitters, see generate.ts) are printed on this one.
+  const openapi = renderOpenApiTypes({ document: options.document, context, inWorker: model.operations.length >= WORKER_MIN_OPERATIONS });
+  const modules = [
     module('schemas.ts', schemaStatements(model)),
     module('enums.ts', enumStatements(model)),
     module('validation-errors.ts', validationErrorStatements(model)),
@@ -33,10 +35,12 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
       "export type * from './operations.js';",
     ]),
   ];
+  return [{ path: `${dir}/openapi.ts`, content: await openapi }, ...modules];
 }
 
-async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext }): Promise<string> {
-  return `${banner(options.context)}${await renderOpenApiTypeScript(options.document)}`;
+async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext; inWorker: boolean }): Promise<string> {
+  const text = await (options.inWorker ? renderOpenApiTypeScriptInWorker : renderOpenApiTypeScript)(options.document);
+  return `${banner(options.context)}${text}`;
 }
 
 function schemaStatements(model: ApiModel): StatementStructures[] {
