@@ -38,31 +38,63 @@ export const WORKER_MIN_OPERATIONS = 100;
 const WORKER_SCRIPT = '@complero/codegen/openapi-types-worker';
 
 /**
- * {@link renderOpenApiTypeScript} in a worker thread, so the caller's thread is free meanwhile.
- * The worker gets its own copy of the document (postMessage clones it) and is gone when the
- * promise settles; an error in it rejects the promise with that error.
+ * A worker thread that renders one document's types. Started early (generate.ts starts it right
+ * after loading the spec), it loads TypeScript and openapi-typescript while the main thread
+ * validates and upgrades; {@link render} then hands it the upgraded document.
  */
-export function renderOpenApiTypeScriptInWorker(document: OpenApiDocument): Promise<string> {
+export interface OpenApiTypesWorker {
+  /** The document's types, as {@link renderOpenApiTypeScript} prints them. Call once. */
+  render(document: OpenApiDocument): Promise<string>;
+  /** Stops the thread (whether or not it rendered anything). */
+  terminate(): Promise<void>;
+}
+
+export function startOpenApiTypesWorker(): OpenApiTypesWorker {
   let script: string;
   try {
     script = createRequire(import.meta.url).resolve(WORKER_SCRIPT);
   } catch (error) {
-    return Promise.reject(
-      new Error(`openapi-typescript's worker script is missing: build @complero/codegen first (pnpm --filter @complero/codegen build)`, {
+    throw new Error(
+      "openapi-typescript's worker script is missing: build @complero/codegen first (pnpm --filter @complero/codegen build)",
+      {
         cause: error,
-      }),
+      },
     );
   }
   const worker = new Worker(script);
-  return new Promise<string>((resolve, reject) => {
-    worker.once('message', (text: string) => {
-      resolve(text);
-      void worker.terminate();
-    });
+  // Settles on the first of: the rendered text, an error thrown in the worker, the worker's exit.
+  const result = new Promise<string>((resolve, reject) => {
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`openapi-typescript's worker exited (code ${code}) before it rendered the types`)));
-    worker.postMessage(document);
   });
+  // Until render() is called nobody awaits it: an early failure must not be an unhandled rejection.
+  result.catch(() => {});
+  return {
+    render: (document) => {
+      // postMessage clones the document: the worker owns its copy and the caller's stays untouched.
+      worker.postMessage(document);
+      return result;
+    },
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+/** {@link renderOpenApiTypeScript} in a worker thread of its own, stopped when it settles. */
+export async function renderOpenApiTypeScriptInWorker(document: OpenApiDocument): Promise<string> {
+  const worker = startOpenApiTypesWorker();
+  try {
+    return await worker.render(document);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Loads openapi-typescript (and TypeScript) now, so that the first render does not wait for it. */
+export function preloadOpenApiTypeScript(): void {
+  loadInternals();
 }
 
 /** openapi-typescript's output for a document nobody else holds (it is patched in place). */

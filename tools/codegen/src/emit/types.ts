@@ -3,7 +3,7 @@ import { propertyKey } from '../model/naming.js';
 import { isBinaryContent, isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
-import { renderOpenApiTypeScript, renderOpenApiTypeScriptInWorker, WORKER_MIN_OPERATIONS } from './openapi-types.js';
+import { type OpenApiTypesWorker, renderOpenApiTypeScript } from './openapi-types.js';
 import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
 import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 
@@ -14,14 +14,20 @@ export const TYPES_PACKAGE_FOLDER = 'types';
  * `@scope/types`: openapi-typescript's `paths`/`components`/`operations`, and named, documented
  * exports for every schema, enum, validation error code and per-operation shape.
  */
-export async function emitTypes(options: { model: ApiModel; document: OpenApiDocument; context: EmitContext }): Promise<PlannedFile[]> {
+export async function emitTypes(options: {
+  model: ApiModel;
+  document: OpenApiDocument;
+  context: EmitContext;
+  /** Renders openapi-typescript's part in this worker thread (large specs); else on this thread. */
+  worker?: OpenApiTypesWorker;
+}): Promise<PlannedFile[]> {
   const { model, context } = options;
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
     printModule({ path: `${dir}/${name}`, statements, context });
-  // Started first: on a large spec openapi-typescript runs in a worker thread while the modules
-  // below (and the other packages' emitters, see generate.ts) are printed on this one.
-  const openapi = renderOpenApiTypes({ document: options.document, context, inWorker: model.operations.length >= WORKER_MIN_OPERATIONS });
+  // Started first: with a worker, openapi-typescript runs there while the modules below (and the
+  // other packages' emitters, see generate.ts) are printed on this thread.
+  const openapi = renderOpenApiTypes({ document: options.document, context, worker: options.worker });
   const modules = [
     module('schemas.ts', schemaStatements(model)),
     module('enums.ts', enumStatements(model)),
@@ -38,8 +44,12 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
   return [{ path: `${dir}/openapi.ts`, content: await openapi }, ...modules];
 }
 
-async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext; inWorker: boolean }): Promise<string> {
-  const text = await (options.inWorker ? renderOpenApiTypeScriptInWorker : renderOpenApiTypeScript)(options.document);
+async function renderOpenApiTypes(options: {
+  document: OpenApiDocument;
+  context: EmitContext;
+  worker: OpenApiTypesWorker | undefined;
+}): Promise<string> {
+  const text = await (options.worker ? options.worker.render(options.document) : renderOpenApiTypeScript(options.document));
   return `${banner(options.context)}${text}`;
 }
 
