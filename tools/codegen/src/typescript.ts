@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { requireWithCodeCache } from './code-cache.js';
 
 /**
  * One TypeScript compiler for the whole run.
@@ -10,6 +11,8 @@ import path from 'node:path';
  * slot in Node's module cache is pointed at the `typescript` package, so `require('./typescript')`
  * inside @ts-morph/common returns the compiler that is already loaded. The generator uses
  * ts-morph only to print structures, which reads nothing version-specific from the compiler.
+ *
+ * It loads through V8's code cache (code-cache.ts).
  */
 const require = createRequire(import.meta.url);
 
@@ -17,7 +20,7 @@ let shared: typeof import('typescript') | undefined;
 
 /** The `typescript` package, loaded once (CommonJS `require`: see openapi-types.ts). */
 export function loadTypeScript(): typeof import('typescript') {
-  shared ??= require('typescript') as typeof import('typescript');
+  shared ??= requireWithCodeCache(require.resolve('typescript')) as typeof import('typescript');
   return shared;
 }
 

@@ -153,6 +153,8 @@ function loadInternals(): OpenApiTsInternals {
   // ESM one: its `import ts from 'typescript'` makes Node scan all 9 MB of TypeScript for named
   // exports and module syntax, which costs more than loading it (≈0.25 s against ≈0.8 s).
   const require = createRequire(import.meta.url);
+  // First, so that openapi-typescript's require('typescript') finds it loaded (through the code cache).
+  loadTypeScript();
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as OpenApiTsInternals['transformSchema'];
   const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenApiTsInternals, 'scanDiscriminators' | 'resolveRef'>;
   const ts = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenApiTsInternals, 'astToString'>;
