@@ -4,1356 +4,1356 @@ import type { MockOperation } from '../runtime/mock-operation.js';
 
 /** `POST /contacts` (BulkUploadContacts) as the mocks see it. */
 export const bulkUploadContactsOperation: MockOperation = {
-    "id": "BulkUploadContacts",
-    "name": "bulkUploadContacts",
-    "method": "post",
-    "path": "/contacts",
-    "mswPath": "/contacts",
-    "summary": "Bulk Upload Contacts",
-    "authHeader": "Authorization",
-    "requestBody": {
-      "required": true,
-      "mediaTypes": [
-        "application/json"
-      ],
-      "schema": {
-        "name": "ContactUpload",
-        "array": true
-      },
-      "bodySchema": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/ContactUpload"
-        }
-      },
-      "requiredProperties": [
-        "first_name",
-        "id",
-        "last_name"
-      ]
-    },
-    "successStatus": 202,
-    "responses": [
-      {
-        "status": 202,
-        "description": "Accepted",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": [
-          "Operation-Id",
-          "Operation-Link",
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 400,
-        "description": "Bad Request",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 413,
-        "description": "Request Entity Too Large",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 422,
-        "description": "Unprocessable Entity",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.PostResponse",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.PostResponse"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
+  "id": "BulkUploadContacts",
+  "name": "bulkUploadContacts",
+  "method": "post",
+  "path": "/contacts",
+  "mswPath": "/contacts",
+  "summary": "Bulk Upload Contacts",
+  "authHeader": "Authorization",
+  "requestBody": {
+    "required": true,
+    "mediaTypes": [
+      "application/json"
     ],
-    "parameterExamples": {},
-    "backgroundOperation": {
+    "schema": {
+      "name": "ContactUpload",
+      "array": true
+    },
+    "bodySchema": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/ContactUpload"
+      }
+    },
+    "requiredProperties": [
+      "first_name",
+      "id",
+      "last_name"
+    ]
+  },
+  "successStatus": 202,
+  "responses": [
+    {
       "status": 202,
-      "operationIdHeader": "Operation-Id",
-      "operationLinkHeader": "Operation-Link",
-      "pollPath": "/operations/{id}"
-    },
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `DELETE /contacts/{id}` (DeleteContact) as the mocks see it. */
-export const deleteContactOperation: MockOperation = {
-    "id": "DeleteContact",
-    "name": "deleteContact",
-    "method": "delete",
-    "path": "/contacts/{id}",
-    "mswPath": "/contacts/:id",
-    "summary": "Delete Contact",
-    "authHeader": "Authorization",
-    "successStatus": 204,
-    "responses": [
-      {
-        "status": 204,
-        "description": "No Content",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 404,
-        "description": "Not Found",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /contacts/{id}` (GetContact) as the mocks see it. */
-export const getContactOperation: MockOperation = {
-    "id": "GetContact",
-    "name": "getContact",
-    "method": "get",
-    "path": "/contacts/{id}",
-    "mswPath": "/contacts/:id",
-    "summary": "Get Contact",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "Contact",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/Contact"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 404,
-        "description": "Not Found",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /documentation/{contactID}` (GetDocumentation) as the mocks see it. */
-export const getDocumentationOperation: MockOperation = {
-    "id": "GetDocumentation",
-    "name": "getDocumentation",
-    "method": "get",
-    "path": "/documentation/{contactID}",
-    "mswPath": "/documentation/:contactID",
-    "summary": "Documentation by contact",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "binary with mime type application/pdf",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "bodySchema": {
-          "type": "object"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 204,
-        "description": "documentation not generated yet. Please retry later.",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 404,
-        "description": "no documentation events for requested Contact ID or Event ID",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 410,
-        "description": "documentation is not available any longer",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 500,
-        "description": "please try again later or contact our support",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      }
-    ],
-    "parameterExamples": {},
-    "pendingDownload": {
-      "readyStatus": 200,
-      "pendingStatus": 204,
-      "goneStatus": 410,
-      "mediaTypes": [
-        "application/octet-stream",
-        "application/json"
+      "description": "Accepted",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": [
+        "Operation-Id",
+        "Operation-Link",
+        "Request-Id"
       ]
     },
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /documentation/{contactID}/{eventID}` (GetDocumentationEvent) as the mocks see it. */
-export const getDocumentationEventOperation: MockOperation = {
-    "id": "GetDocumentationEvent",
-    "name": "getDocumentationEvent",
-    "method": "get",
-    "path": "/documentation/{contactID}/{eventID}",
-    "mswPath": "/documentation/:contactID/:eventID",
-    "summary": "Documentation by event",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "binary with mime type application/pdf",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "bodySchema": {
-          "type": "object"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 204,
-        "description": "documentation not generated yet. Please retry later.",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 404,
-        "description": "no documentation events for requested Contact ID or Event ID",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 410,
-        "description": "documentation is not available any longer",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      },
-      {
-        "status": 500,
-        "description": "please try again later or contact our support",
-        "mediaTypes": [
-          "application/octet-stream",
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": true,
-        "headers": []
-      }
-    ],
-    "parameterExamples": {},
-    "pendingDownload": {
-      "readyStatus": 200,
-      "pendingStatus": 204,
-      "goneStatus": 410,
-      "mediaTypes": [
-        "application/octet-stream",
-        "application/json"
-      ]
-    },
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `POST /employees` (BulkUploadEmployees) as the mocks see it. */
-export const bulkUploadEmployeesOperation: MockOperation = {
-    "id": "BulkUploadEmployees",
-    "name": "bulkUploadEmployees",
-    "method": "post",
-    "path": "/employees",
-    "mswPath": "/employees",
-    "summary": "Bulk Upload Employees",
-    "authHeader": "Authorization",
-    "requestBody": {
-      "required": true,
+    {
+      "status": 400,
+      "description": "Bad Request",
       "mediaTypes": [
         "application/json"
       ],
       "schema": {
-        "name": "EmployeeUpload",
-        "array": true
-      },
-      "bodySchema": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/EmployeeUpload"
-        }
-      },
-      "requiredProperties": [
-        "email",
-        "first_name",
-        "id"
-      ]
-    },
-    "successStatus": 202,
-    "responses": [
-      {
-        "status": 202,
-        "description": "Accepted",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": [
-          "Operation-Id",
-          "Operation-Link",
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 400,
-        "description": "Bad Request",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.PostResponse",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.PostResponse"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 413,
-        "description": "Request Entity Too Large",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 422,
-        "description": "Unprocessable Entity",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.PostResponse",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.PostResponse"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.PostResponse",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.PostResponse"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "backgroundOperation": {
-      "status": 202,
-      "operationIdHeader": "Operation-Id",
-      "operationLinkHeader": "Operation-Link",
-      "pollPath": "/operations/{id}"
-    },
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `DELETE /employees/{id}` (DeleteEmployee) as the mocks see it. */
-export const deleteEmployeeOperation: MockOperation = {
-    "id": "DeleteEmployee",
-    "name": "deleteEmployee",
-    "method": "delete",
-    "path": "/employees/{id}",
-    "mswPath": "/employees/:id",
-    "summary": "Delete Employee",
-    "authHeader": "Authorization",
-    "successStatus": 204,
-    "responses": [
-      {
-        "status": 204,
-        "description": "No Content",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": []
-      },
-      {
-        "status": 403,
-        "description": "Forbidden",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": []
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": []
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /employees/{id}` (GetEmployee) as the mocks see it. */
-export const getEmployeeOperation: MockOperation = {
-    "id": "GetEmployee",
-    "name": "getEmployee",
-    "method": "get",
-    "path": "/employees/{id}",
-    "mswPath": "/employees/:id",
-    "summary": "Get Employee",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "Employee",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/Employee"
-        },
-        "binary": false,
-        "headers": []
-      },
-      {
-        "status": 404,
-        "description": "Not Found",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": []
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /events` (GetEvents) as the mocks see it. */
-export const getEventsOperation: MockOperation = {
-    "id": "GetEvents",
-    "name": "getEvents",
-    "method": "get",
-    "path": "/events",
-    "mswPath": "/events",
-    "summary": "Get events",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "ContactEvent",
-          "array": true
-        },
-        "bodySchema": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/ContactEvent"
-          }
-        },
-        "binary": false,
-        "headers": [
-          "Next-Cursor",
-          "Next-Link",
-          "Request-Id"
-        ],
-        "example": [
-          {
-            "contact": {
-              "birthday": "1985-11-23",
-              "company": "Beispiel GmbH",
-              "data": {
-                "bevorzugtes_kontaktfenster": "09:00-17:00 CET",
-                "crm_lead_score": "92"
-              },
-              "documentation": {
-                "consents": [
-                  {
-                    "granted": true,
-                    "granted_agent": "Firefox/121.0",
-                    "granted_at": "2024-10-12T09:22:41Z",
-                    "granted_ip": "203.0.113.55",
-                    "id": "cnt_adv_001",
-                    "type": "advertisement"
-                  }
-                ]
-              },
-              "first_name": "Max",
-              "id": "K-2025-00012345",
-              "language": "de",
-              "last_name": "Mustermann",
-              "nationality": "DE",
-              "position": "Vertriebsleiter",
-              "salutation": "Herr",
-              "section_private": {
-                "addresses": [
-                  {
-                    "city": "München",
-                    "country": "DE",
-                    "house_number": "12a",
-                    "street": "Musterstraße",
-                    "zip_code": "80331"
-                  }
-                ],
-                "emails": [
-                  "max.mustermann@example.de"
-                ],
-                "mobile_numbers": [
-                  {
-                    "area": "171",
-                    "international_formatted": "+49 171 1234567",
-                    "national_formatted": "0171 1234567",
-                    "number": "1234567",
-                    "original": "+49 171 1234567"
-                  }
-                ]
-              },
-              "section_work": {
-                "addresses": [
-                  {
-                    "addition": "2. OG",
-                    "city": "Hamburg",
-                    "country": "DE",
-                    "house_number": "7",
-                    "street": "Industriepark",
-                    "zip_code": "20457"
-                  }
-                ],
-                "emails": [
-                  "m.mustermann@beispiel-gmbh.de"
-                ],
-                "fax_numbers": [
-                  {
-                    "area": "40",
-                    "number": "5550123499",
-                    "original": "+49 40 55501234-99"
-                  }
-                ],
-                "phone_numbers": [
-                  {
-                    "area": "40",
-                    "international_formatted": "+49 40 55501234-0",
-                    "national_formatted": "040 55501234-0",
-                    "number": "555012340",
-                    "original": "+49 40 55501234-0"
-                  }
-                ]
-              },
-              "tags": [
-                "premiumkunde",
-                "newsletter"
-              ],
-              "website": "https://www.beispiel-gmbh.de"
-            },
-            "contact_id": "K-2025-00012345",
-            "event_id": "2ad40cba-3d5f-4bb9-a123-997f620dee87",
-            "event_time": "2025-04-25T12:48:03Z",
-            "type": "update"
-          },
-          {
-            "contact_id": "K-2025-00012345",
-            "event_documentation_url": "https://cdn.example.com/docs/contacts/2ad40cba-3d5f-4bb9-a123-997f620dee87.pdf",
-            "event_id": "2ad40cba-3d5f-4bb9-a123-997f620dee87",
-            "event_time": "2025-04-25T12:48:03Z",
-            "type": "documentation"
-          },
-          {
-            "contact": {
-              "birthday": "1992-03-08",
-              "company": "Demo AG",
-              "data": {
-                "bevorzugtes_kontaktfenster": "08:00-16:00 CET",
-                "crm_lead_score": "78"
-              },
-              "documentation": {
-                "consents": [
-                  {
-                    "granted": true,
-                    "granted_agent": "Edge/122.0",
-                    "granted_at": "2024-11-05T14:17:09Z",
-                    "granted_ip": "198.51.100.77",
-                    "id": "cnt_adv_002",
-                    "type": "advertisement"
-                  }
-                ]
-              },
-              "first_name": "Maximilian",
-              "id": "K-2025-00067890",
-              "language": "de",
-              "last_name": "Mustermann",
-              "nationality": "DE",
-              "position": "Projektmanager",
-              "salutation": "Herr",
-              "section_private": {
-                "addresses": [
-                  {
-                    "city": "Köln",
-                    "country": "DE",
-                    "house_number": "25",
-                    "street": "Hauptstraße",
-                    "zip_code": "50667"
-                  }
-                ],
-                "emails": [
-                  "maximilian.mustermann@example.de"
-                ],
-                "mobile_numbers": [
-                  {
-                    "area": "172",
-                    "international_formatted": "+49 172 6543210",
-                    "national_formatted": "0172 6543210",
-                    "number": "6543210",
-                    "original": "+49 172 6543210"
-                  }
-                ]
-              },
-              "section_work": {
-                "addresses": [
-                  {
-                    "addition": "3. OG",
-                    "city": "Düsseldorf",
-                    "country": "DE",
-                    "house_number": "9",
-                    "street": "Technopark",
-                    "zip_code": "40219"
-                  }
-                ],
-                "emails": [
-                  "mustermann.m@demo-ag.de"
-                ],
-                "fax_numbers": [
-                  {
-                    "area": "211",
-                    "number": "98765499",
-                    "original": "+49 211 987654-99"
-                  }
-                ],
-                "phone_numbers": [
-                  {
-                    "area": "211",
-                    "international_formatted": "+49 211 987654-0",
-                    "national_formatted": "0211 987654-0",
-                    "number": "9876540",
-                    "original": "+49 211 987654-0"
-                  }
-                ]
-              },
-              "tags": [
-                "neukunde",
-                "webinar-teilnehmer"
-              ],
-              "website": "https://www.demo-ag.de"
-            },
-            "contact_id": "K-2025-00067890",
-            "event_id": "b7f509f3-e805-4743-b9a6-efa9e651e543",
-            "event_time": "2025-04-25T13:05:41Z",
-            "type": "confirm"
-          }
-        ]
-      },
-      {
-        "status": 400,
-        "description": "Bad Request",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {
-      "from": "2024-09-17T09:19:04Z",
-      "to": "2024-10-17T14:50:00Z",
-      "cursor": "MDAwMDAwMDAtMDAwMC0"
-    },
-    "pagination": {
-      "cursorParameter": "cursor",
-      "nextCursorHeader": "Next-Cursor",
-      "nextLinkHeader": "Next-Link",
-      "limitParameter": "limit"
-    },
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `GET /events/latest` (GetLatestEvents) as the mocks see it. */
-export const getLatestEventsOperation: MockOperation = {
-    "id": "GetLatestEvents",
-    "name": "getLatestEvents",
-    "method": "get",
-    "path": "/events/latest",
-    "mswPath": "/events/latest",
-    "summary": "Get latest events",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "ContactEvent",
-          "array": true
-        },
-        "bodySchema": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/ContactEvent"
-          }
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 400,
-        "description": "Bad Request",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
-
-/** `POST /events/trigger` (TriggerSandboxEvent) as the mocks see it. */
-export const triggerSandboxEventOperation: MockOperation = {
-    "id": "TriggerSandboxEvent",
-    "name": "triggerSandboxEvent",
-    "method": "post",
-    "path": "/events/trigger",
-    "mswPath": "/events/trigger",
-    "summary": "Trigger sandbox event",
-    "authHeader": "Authorization",
-    "requestBody": {
-      "required": true,
-      "mediaTypes": [
-        "application/json"
-      ],
-      "schema": {
-        "name": "TriggerPublicEvent",
+        "name": "web.Response",
         "array": false
       },
       "bodySchema": {
-        "$ref": "#/components/schemas/TriggerPublicEvent"
+        "$ref": "#/components/schemas/web.Response"
       },
-      "requiredProperties": []
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
     },
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "event was triggered successfully",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+    {
+      "status": 413,
+      "description": "Request Entity Too Large",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 422,
+      "description": "Unprocessable Entity",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.PostResponse",
+        "array": false
       },
-      {
-        "status": 400,
-        "description": "some values of request body can not be parsed",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.PostResponse"
       },
-      {
-        "status": 403,
-        "description": "sandbox events aren't accessible for production companies",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
       },
-      {
-        "status": 404,
-        "description": "specified contact not found",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "backgroundOperation": {
+    "status": 202,
+    "operationIdHeader": "Operation-Id",
+    "operationLinkHeader": "Operation-Link",
+    "pollPath": "/operations/{id}"
+  },
+  "requestIdHeader": "Request-Id"
+};
+
+/** `DELETE /contacts/{id}` (DeleteContact) as the mocks see it. */
+export const deleteContactOperation: MockOperation = {
+  "id": "DeleteContact",
+  "name": "deleteContact",
+  "method": "delete",
+  "path": "/contacts/{id}",
+  "mswPath": "/contacts/:id",
+  "summary": "Delete Contact",
+  "authHeader": "Authorization",
+  "successStatus": 204,
+  "responses": [
+    {
+      "status": 204,
+      "description": "No Content",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 404,
+      "description": "Not Found",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /contacts/{id}` (GetContact) as the mocks see it. */
+export const getContactOperation: MockOperation = {
+  "id": "GetContact",
+  "name": "getContact",
+  "method": "get",
+  "path": "/contacts/{id}",
+  "mswPath": "/contacts/:id",
+  "summary": "Get Contact",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "Contact",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/Contact"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 404,
+      "description": "Not Found",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /documentation/{contactID}` (GetDocumentation) as the mocks see it. */
+export const getDocumentationOperation: MockOperation = {
+  "id": "GetDocumentation",
+  "name": "getDocumentation",
+  "method": "get",
+  "path": "/documentation/{contactID}",
+  "mswPath": "/documentation/:contactID",
+  "summary": "Documentation by contact",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "binary with mime type application/pdf",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "bodySchema": {
+        "type": "object"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 204,
+      "description": "documentation not generated yet. Please retry later.",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 404,
+      "description": "no documentation events for requested Contact ID or Event ID",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 410,
+      "description": "documentation is not available any longer",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 500,
+      "description": "please try again later or contact our support",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    }
+  ],
+  "parameterExamples": {},
+  "pendingDownload": {
+    "readyStatus": 200,
+    "pendingStatus": 204,
+    "goneStatus": 410,
+    "mediaTypes": [
+      "application/octet-stream",
+      "application/json"
+    ]
+  },
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /documentation/{contactID}/{eventID}` (GetDocumentationEvent) as the mocks see it. */
+export const getDocumentationEventOperation: MockOperation = {
+  "id": "GetDocumentationEvent",
+  "name": "getDocumentationEvent",
+  "method": "get",
+  "path": "/documentation/{contactID}/{eventID}",
+  "mswPath": "/documentation/:contactID/:eventID",
+  "summary": "Documentation by event",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "binary with mime type application/pdf",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "bodySchema": {
+        "type": "object"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 204,
+      "description": "documentation not generated yet. Please retry later.",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 404,
+      "description": "no documentation events for requested Contact ID or Event ID",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 410,
+      "description": "documentation is not available any longer",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    },
+    {
+      "status": 500,
+      "description": "please try again later or contact our support",
+      "mediaTypes": [
+        "application/octet-stream",
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": true,
+      "headers": []
+    }
+  ],
+  "parameterExamples": {},
+  "pendingDownload": {
+    "readyStatus": 200,
+    "pendingStatus": 204,
+    "goneStatus": 410,
+    "mediaTypes": [
+      "application/octet-stream",
+      "application/json"
+    ]
+  },
+  "requestIdHeader": "Request-Id"
+};
+
+/** `POST /employees` (BulkUploadEmployees) as the mocks see it. */
+export const bulkUploadEmployeesOperation: MockOperation = {
+  "id": "BulkUploadEmployees",
+  "name": "bulkUploadEmployees",
+  "method": "post",
+  "path": "/employees",
+  "mswPath": "/employees",
+  "summary": "Bulk Upload Employees",
+  "authHeader": "Authorization",
+  "requestBody": {
+    "required": true,
+    "mediaTypes": [
+      "application/json"
     ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
+    "schema": {
+      "name": "EmployeeUpload",
+      "array": true
+    },
+    "bodySchema": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/EmployeeUpload"
+      }
+    },
+    "requiredProperties": [
+      "email",
+      "first_name",
+      "id"
+    ]
+  },
+  "successStatus": 202,
+  "responses": [
+    {
+      "status": 202,
+      "description": "Accepted",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": [
+        "Operation-Id",
+        "Operation-Link",
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 400,
+      "description": "Bad Request",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.PostResponse",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.PostResponse"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 413,
+      "description": "Request Entity Too Large",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 422,
+      "description": "Unprocessable Entity",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.PostResponse",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.PostResponse"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.PostResponse",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.PostResponse"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "backgroundOperation": {
+    "status": 202,
+    "operationIdHeader": "Operation-Id",
+    "operationLinkHeader": "Operation-Link",
+    "pollPath": "/operations/{id}"
+  },
+  "requestIdHeader": "Request-Id"
+};
+
+/** `DELETE /employees/{id}` (DeleteEmployee) as the mocks see it. */
+export const deleteEmployeeOperation: MockOperation = {
+  "id": "DeleteEmployee",
+  "name": "deleteEmployee",
+  "method": "delete",
+  "path": "/employees/{id}",
+  "mswPath": "/employees/:id",
+  "summary": "Delete Employee",
+  "authHeader": "Authorization",
+  "successStatus": 204,
+  "responses": [
+    {
+      "status": 204,
+      "description": "No Content",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": []
+    },
+    {
+      "status": 403,
+      "description": "Forbidden",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": []
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": []
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /employees/{id}` (GetEmployee) as the mocks see it. */
+export const getEmployeeOperation: MockOperation = {
+  "id": "GetEmployee",
+  "name": "getEmployee",
+  "method": "get",
+  "path": "/employees/{id}",
+  "mswPath": "/employees/:id",
+  "summary": "Get Employee",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "Employee",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/Employee"
+      },
+      "binary": false,
+      "headers": []
+    },
+    {
+      "status": 404,
+      "description": "Not Found",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": []
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /events` (GetEvents) as the mocks see it. */
+export const getEventsOperation: MockOperation = {
+  "id": "GetEvents",
+  "name": "getEvents",
+  "method": "get",
+  "path": "/events",
+  "mswPath": "/events",
+  "summary": "Get events",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "ContactEvent",
+        "array": true
+      },
+      "bodySchema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ContactEvent"
+        }
+      },
+      "binary": false,
+      "headers": [
+        "Next-Cursor",
+        "Next-Link",
+        "Request-Id"
+      ],
+      "example": [
+        {
+          "contact": {
+            "birthday": "1985-11-23",
+            "company": "Beispiel GmbH",
+            "data": {
+              "bevorzugtes_kontaktfenster": "09:00-17:00 CET",
+              "crm_lead_score": "92"
+            },
+            "documentation": {
+              "consents": [
+                {
+                  "granted": true,
+                  "granted_agent": "Firefox/121.0",
+                  "granted_at": "2024-10-12T09:22:41Z",
+                  "granted_ip": "203.0.113.55",
+                  "id": "cnt_adv_001",
+                  "type": "advertisement"
+                }
+              ]
+            },
+            "first_name": "Max",
+            "id": "K-2025-00012345",
+            "language": "de",
+            "last_name": "Mustermann",
+            "nationality": "DE",
+            "position": "Vertriebsleiter",
+            "salutation": "Herr",
+            "section_private": {
+              "addresses": [
+                {
+                  "city": "München",
+                  "country": "DE",
+                  "house_number": "12a",
+                  "street": "Musterstraße",
+                  "zip_code": "80331"
+                }
+              ],
+              "emails": [
+                "max.mustermann@example.de"
+              ],
+              "mobile_numbers": [
+                {
+                  "area": "171",
+                  "international_formatted": "+49 171 1234567",
+                  "national_formatted": "0171 1234567",
+                  "number": "1234567",
+                  "original": "+49 171 1234567"
+                }
+              ]
+            },
+            "section_work": {
+              "addresses": [
+                {
+                  "addition": "2. OG",
+                  "city": "Hamburg",
+                  "country": "DE",
+                  "house_number": "7",
+                  "street": "Industriepark",
+                  "zip_code": "20457"
+                }
+              ],
+              "emails": [
+                "m.mustermann@beispiel-gmbh.de"
+              ],
+              "fax_numbers": [
+                {
+                  "area": "40",
+                  "number": "5550123499",
+                  "original": "+49 40 55501234-99"
+                }
+              ],
+              "phone_numbers": [
+                {
+                  "area": "40",
+                  "international_formatted": "+49 40 55501234-0",
+                  "national_formatted": "040 55501234-0",
+                  "number": "555012340",
+                  "original": "+49 40 55501234-0"
+                }
+              ]
+            },
+            "tags": [
+              "premiumkunde",
+              "newsletter"
+            ],
+            "website": "https://www.beispiel-gmbh.de"
+          },
+          "contact_id": "K-2025-00012345",
+          "event_id": "2ad40cba-3d5f-4bb9-a123-997f620dee87",
+          "event_time": "2025-04-25T12:48:03Z",
+          "type": "update"
+        },
+        {
+          "contact_id": "K-2025-00012345",
+          "event_documentation_url": "https://cdn.example.com/docs/contacts/2ad40cba-3d5f-4bb9-a123-997f620dee87.pdf",
+          "event_id": "2ad40cba-3d5f-4bb9-a123-997f620dee87",
+          "event_time": "2025-04-25T12:48:03Z",
+          "type": "documentation"
+        },
+        {
+          "contact": {
+            "birthday": "1992-03-08",
+            "company": "Demo AG",
+            "data": {
+              "bevorzugtes_kontaktfenster": "08:00-16:00 CET",
+              "crm_lead_score": "78"
+            },
+            "documentation": {
+              "consents": [
+                {
+                  "granted": true,
+                  "granted_agent": "Edge/122.0",
+                  "granted_at": "2024-11-05T14:17:09Z",
+                  "granted_ip": "198.51.100.77",
+                  "id": "cnt_adv_002",
+                  "type": "advertisement"
+                }
+              ]
+            },
+            "first_name": "Maximilian",
+            "id": "K-2025-00067890",
+            "language": "de",
+            "last_name": "Mustermann",
+            "nationality": "DE",
+            "position": "Projektmanager",
+            "salutation": "Herr",
+            "section_private": {
+              "addresses": [
+                {
+                  "city": "Köln",
+                  "country": "DE",
+                  "house_number": "25",
+                  "street": "Hauptstraße",
+                  "zip_code": "50667"
+                }
+              ],
+              "emails": [
+                "maximilian.mustermann@example.de"
+              ],
+              "mobile_numbers": [
+                {
+                  "area": "172",
+                  "international_formatted": "+49 172 6543210",
+                  "national_formatted": "0172 6543210",
+                  "number": "6543210",
+                  "original": "+49 172 6543210"
+                }
+              ]
+            },
+            "section_work": {
+              "addresses": [
+                {
+                  "addition": "3. OG",
+                  "city": "Düsseldorf",
+                  "country": "DE",
+                  "house_number": "9",
+                  "street": "Technopark",
+                  "zip_code": "40219"
+                }
+              ],
+              "emails": [
+                "mustermann.m@demo-ag.de"
+              ],
+              "fax_numbers": [
+                {
+                  "area": "211",
+                  "number": "98765499",
+                  "original": "+49 211 987654-99"
+                }
+              ],
+              "phone_numbers": [
+                {
+                  "area": "211",
+                  "international_formatted": "+49 211 987654-0",
+                  "national_formatted": "0211 987654-0",
+                  "number": "9876540",
+                  "original": "+49 211 987654-0"
+                }
+              ]
+            },
+            "tags": [
+              "neukunde",
+              "webinar-teilnehmer"
+            ],
+            "website": "https://www.demo-ag.de"
+          },
+          "contact_id": "K-2025-00067890",
+          "event_id": "b7f509f3-e805-4743-b9a6-efa9e651e543",
+          "event_time": "2025-04-25T13:05:41Z",
+          "type": "confirm"
+        }
+      ]
+    },
+    {
+      "status": 400,
+      "description": "Bad Request",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {
+    "from": "2024-09-17T09:19:04Z",
+    "to": "2024-10-17T14:50:00Z",
+    "cursor": "MDAwMDAwMDAtMDAwMC0"
+  },
+  "pagination": {
+    "cursorParameter": "cursor",
+    "nextCursorHeader": "Next-Cursor",
+    "nextLinkHeader": "Next-Link",
+    "limitParameter": "limit"
+  },
+  "requestIdHeader": "Request-Id"
+};
+
+/** `GET /events/latest` (GetLatestEvents) as the mocks see it. */
+export const getLatestEventsOperation: MockOperation = {
+  "id": "GetLatestEvents",
+  "name": "getLatestEvents",
+  "method": "get",
+  "path": "/events/latest",
+  "mswPath": "/events/latest",
+  "summary": "Get latest events",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "ContactEvent",
+        "array": true
+      },
+      "bodySchema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ContactEvent"
+        }
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 400,
+      "description": "Bad Request",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
+
+/** `POST /events/trigger` (TriggerSandboxEvent) as the mocks see it. */
+export const triggerSandboxEventOperation: MockOperation = {
+  "id": "TriggerSandboxEvent",
+  "name": "triggerSandboxEvent",
+  "method": "post",
+  "path": "/events/trigger",
+  "mswPath": "/events/trigger",
+  "summary": "Trigger sandbox event",
+  "authHeader": "Authorization",
+  "requestBody": {
+    "required": true,
+    "mediaTypes": [
+      "application/json"
+    ],
+    "schema": {
+      "name": "TriggerPublicEvent",
+      "array": false
+    },
+    "bodySchema": {
+      "$ref": "#/components/schemas/TriggerPublicEvent"
+    },
+    "requiredProperties": []
+  },
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "event was triggered successfully",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 400,
+      "description": "some values of request body can not be parsed",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 403,
+      "description": "sandbox events aren't accessible for production companies",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 404,
+      "description": "specified contact not found",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
 
 /** `GET /operations` (GetAllOperations) as the mocks see it. */
 export const getAllOperationsOperation: MockOperation = {
-    "id": "GetAllOperations",
-    "name": "getAllOperations",
-    "method": "get",
-    "path": "/operations",
-    "mswPath": "/operations",
-    "summary": "List Operations",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "Operation",
-          "array": true
-        },
-        "bodySchema": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Operation"
-          }
-        },
-        "binary": false,
-        "headers": [
-          "Next-Cursor",
-          "Next-Link",
-          "Request-Id"
-        ]
+  "id": "GetAllOperations",
+  "name": "getAllOperations",
+  "method": "get",
+  "path": "/operations",
+  "mswPath": "/operations",
+  "summary": "List Operations",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "Operation",
+        "array": true
       },
-      {
-        "status": 403,
-        "description": "Forbidden",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+      "bodySchema": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Operation"
+        }
       },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {
-      "from": "2024-09-17T09:19:04Z",
-      "to": "2024-10-17T14:50:00Z",
-      "cursor": "MDAwMDAwMDAtMDAwMC0"
+      "binary": false,
+      "headers": [
+        "Next-Cursor",
+        "Next-Link",
+        "Request-Id"
+      ]
     },
-    "pagination": {
-      "cursorParameter": "cursor",
-      "nextCursorHeader": "Next-Cursor",
-      "nextLinkHeader": "Next-Link",
-      "limitParameter": "limit"
+    {
+      "status": 403,
+      "description": "Forbidden",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
     },
-    "requestIdHeader": "Request-Id"
-  };
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {
+    "from": "2024-09-17T09:19:04Z",
+    "to": "2024-10-17T14:50:00Z",
+    "cursor": "MDAwMDAwMDAtMDAwMC0"
+  },
+  "pagination": {
+    "cursorParameter": "cursor",
+    "nextCursorHeader": "Next-Cursor",
+    "nextLinkHeader": "Next-Link",
+    "limitParameter": "limit"
+  },
+  "requestIdHeader": "Request-Id"
+};
 
 /** `GET /operations/{id}` (GetOperation) as the mocks see it. */
 export const getOperationOperation: MockOperation = {
-    "id": "GetOperation",
-    "name": "getOperation",
-    "method": "get",
-    "path": "/operations/{id}",
-    "mswPath": "/operations/:id",
-    "summary": "Get a specific Operation",
-    "authHeader": "Authorization",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "Operation",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/Operation"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+  "id": "GetOperation",
+  "name": "getOperation",
+  "method": "get",
+  "path": "/operations/{id}",
+  "mswPath": "/operations/:id",
+  "summary": "Get a specific Operation",
+  "authHeader": "Authorization",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "Operation",
+        "array": false
       },
-      {
-        "status": 403,
-        "description": "Forbidden",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+      "bodySchema": {
+        "$ref": "#/components/schemas/Operation"
       },
-      {
-        "status": 404,
-        "description": "Not Found",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 403,
+      "description": "Forbidden",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
       },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [
-          "application/json"
-        ],
-        "schema": {
-          "name": "web.Response",
-          "array": false
-        },
-        "bodySchema": {
-          "$ref": "#/components/schemas/web.Response"
-        },
-        "binary": false,
-        "headers": [
-          "Request-Id"
-        ]
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 404,
+      "description": "Not Found",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schema": {
+        "name": "web.Response",
+        "array": false
+      },
+      "bodySchema": {
+        "$ref": "#/components/schemas/web.Response"
+      },
+      "binary": false,
+      "headers": [
+        "Request-Id"
+      ]
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
 
 /** `GET /ping` (Ping) as the mocks see it. */
 export const pingOperation: MockOperation = {
-    "id": "Ping",
-    "name": "ping",
-    "method": "get",
-    "path": "/ping",
-    "mswPath": "/ping",
-    "summary": "Ping Complero",
-    "successStatus": 200,
-    "responses": [
-      {
-        "status": 200,
-        "description": "OK",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": []
-      },
-      {
-        "status": 500,
-        "description": "Internal Server Error",
-        "mediaTypes": [],
-        "binary": false,
-        "headers": []
-      }
-    ],
-    "parameterExamples": {},
-    "requestIdHeader": "Request-Id"
-  };
+  "id": "Ping",
+  "name": "ping",
+  "method": "get",
+  "path": "/ping",
+  "mswPath": "/ping",
+  "summary": "Ping Complero",
+  "successStatus": 200,
+  "responses": [
+    {
+      "status": 200,
+      "description": "OK",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": []
+    },
+    {
+      "status": 500,
+      "description": "Internal Server Error",
+      "mediaTypes": [],
+      "binary": false,
+      "headers": []
+    }
+  ],
+  "parameterExamples": {},
+  "requestIdHeader": "Request-Id"
+};
 
 /** Every operation, in route-specificity order (the order MSW must try them in). */
 export const MOCK_OPERATIONS: readonly MockOperation[] = [bulkUploadContactsOperation, deleteContactOperation, getContactOperation, getDocumentationOperation, getDocumentationEventOperation, bulkUploadEmployeesOperation, deleteEmployeeOperation, getEmployeeOperation, getEventsOperation, getLatestEventsOperation, triggerSandboxEventOperation, getAllOperationsOperation, getOperationOperation, pingOperation];

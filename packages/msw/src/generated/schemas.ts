@@ -4,590 +4,590 @@ import type { MockSchemas } from '../runtime/mock-operation.js';
 
 /** The spec's component schemas that response and request bodies refer to, by `components.schemas` key: what default bodies are generated from and request bodies are checked against. */
 export const MOCK_SCHEMAS: MockSchemas = {
-    "Address": {
-      "type": "object",
-      "properties": {
-        "addition": {
-          "type": "string"
-        },
-        "city": {
-          "type": "string"
-        },
-        "country": {
-          "type": "string"
-        },
-        "district": {
-          "type": "string"
-        },
-        "extra_1": {
-          "type": "string"
-        },
-        "extra_2": {
-          "type": "string"
-        },
-        "extra_3": {
-          "type": "string"
-        },
-        "house_number": {
-          "type": "string"
-        },
-        "street": {
-          "type": "string"
-        },
-        "zip_code": {
-          "type": "string"
-        }
-      }
-    },
-    "Consent": {
-      "type": "object",
-      "properties": {
-        "granted": {
-          "type": "boolean"
-        },
-        "granted_agent": {
-          "type": "string"
-        },
-        "granted_at": {
-          "type": "string"
-        },
-        "granted_ip": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "type": {
-          "type": "string"
-        }
-      }
-    },
-    "Contact": {
-      "type": "object",
-      "properties": {
-        "birthday": {
-          "type": "string"
-        },
-        "company": {
-          "type": "string"
-        },
-        "data": {
-          "type": "object",
-          "additionalProperties": {
-            "type": "string"
-          }
-        },
-        "degree": {
-          "type": "string"
-        },
-        "documentation": {
-          "$ref": "#/components/schemas/Documentation"
-        },
-        "employee_id": {
-          "type": "string"
-        },
-        "first_name": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "language": {
-          "type": "string"
-        },
-        "last_name": {
-          "type": "string"
-        },
-        "name_suffix": {
-          "type": "string"
-        },
-        "nationality": {
-          "type": "string"
-        },
-        "position": {
-          "type": "string"
-        },
-        "salutation": {
-          "type": "string"
-        },
-        "section_private": {
-          "$ref": "#/components/schemas/ContactSection"
-        },
-        "section_work": {
-          "$ref": "#/components/schemas/ContactSection"
-        },
-        "tags": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "title": {
-          "type": "string"
-        },
-        "website": {
-          "type": "string"
-        }
-      }
-    },
-    "ContactEvent": {
-      "type": "object",
-      "properties": {
-        "contact": {
-          "$ref": "#/components/schemas/Contact"
-        },
-        "contact_id": {
-          "type": "string"
-        },
-        "event_documentation_url": {
-          "type": "string",
-          "format": "uri"
-        },
-        "event_id": {
-          "type": "string"
-        },
-        "event_time": {
-          "type": "string"
-        },
-        "type": {
-          "type": "string",
-          "enum": [
-            "update",
-            "confirm",
-            "documentation"
-          ]
-        }
-      }
-    },
-    "ContactSection": {
-      "type": "object",
-      "properties": {
-        "addresses": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Address"
-          }
-        },
-        "emails": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "fax_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/PublicFax"
-          }
-        },
-        "mobile_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/PublicNumber"
-          }
-        },
-        "phone_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/PublicNumber"
-          }
-        }
-      }
-    },
-    "ContactUpload": {
-      "type": "object",
-      "required": [
-        "first_name",
-        "id",
-        "last_name"
-      ],
-      "properties": {
-        "birthday": {
-          "type": "string"
-        },
-        "company": {
-          "type": "string"
-        },
-        "data": {
-          "type": "object",
-          "additionalProperties": {
-            "type": "string"
-          }
-        },
-        "degree": {
-          "type": "string"
-        },
-        "documentation": {
-          "$ref": "#/components/schemas/Documentation"
-        },
-        "employee_id": {
-          "type": "string"
-        },
-        "first_name": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "language": {
-          "type": "string"
-        },
-        "last_name": {
-          "type": "string"
-        },
-        "name_suffix": {
-          "type": "string"
-        },
-        "nationality": {
-          "type": "string"
-        },
-        "position": {
-          "type": "string"
-        },
-        "salutation": {
-          "type": "string"
-        },
-        "section_private": {
-          "$ref": "#/components/schemas/Section"
-        },
-        "section_work": {
-          "$ref": "#/components/schemas/Section"
-        },
-        "title": {
-          "type": "string"
-        },
-        "website": {
-          "type": "string"
-        }
-      }
-    },
-    "Documentation": {
-      "type": "object",
-      "properties": {
-        "consents": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Consent"
-          }
-        }
-      }
-    },
-    "Email": {
-      "type": "object",
-      "properties": {
-        "email": {
-          "type": "string"
-        }
-      }
-    },
-    "Employee": {
-      "type": "object",
-      "properties": {
-        "city": {
-          "type": "string"
-        },
-        "data": {
-          "type": "object",
-          "additionalProperties": {
-            "type": "string"
-          }
-        },
-        "department": {
-          "type": "string"
-        },
-        "email": {
-          "type": "string"
-        },
-        "fax_number": {
-          "type": "string"
-        },
-        "first_name": {
-          "type": "string"
-        },
-        "house_number": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "last_name": {
-          "type": "string"
-        },
-        "phone_number": {
-          "type": "string"
-        },
-        "position": {
-          "type": "string"
-        },
-        "profile_picture_url": {
-          "type": "string"
-        },
-        "street": {
-          "type": "string"
-        },
-        "tags": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "website": {
-          "type": "string"
-        },
-        "zip_code": {
-          "type": "string"
-        }
-      }
-    },
-    "EmployeeUpload": {
-      "type": "object",
-      "required": [
-        "email",
-        "first_name",
-        "id"
-      ],
-      "properties": {
-        "city": {
-          "type": "string"
-        },
-        "data": {
-          "type": "object",
-          "additionalProperties": {
-            "type": "string"
-          }
-        },
-        "department": {
-          "type": "string"
-        },
-        "email": {
-          "type": "string"
-        },
-        "fax_number": {
-          "type": "string"
-        },
-        "first_name": {
-          "type": "string"
-        },
-        "house_number": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "last_name": {
-          "type": "string"
-        },
-        "phone_number": {
-          "type": "string"
-        },
-        "position": {
-          "type": "string"
-        },
-        "profile_picture_url": {
-          "type": "string"
-        },
-        "street": {
-          "type": "string"
-        },
-        "tags": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "website": {
-          "type": "string"
-        },
-        "zip_code": {
-          "type": "string"
-        }
-      }
-    },
-    "Fax": {
-      "type": "object",
-      "properties": {
-        "number": {
-          "type": "string"
-        }
-      }
-    },
-    "Mobile": {
-      "type": "object",
-      "properties": {
-        "number": {
-          "type": "string"
-        }
-      }
-    },
-    "Operation": {
-      "type": "object",
-      "properties": {
-        "created_at": {
-          "type": "string"
-        },
-        "id": {
-          "type": "string"
-        },
-        "items": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/OperationItem"
-          }
-        },
-        "model": {
-          "type": "string"
-        },
-        "status": {
-          "type": "string"
-        },
-        "type": {
-          "type": "string"
-        }
-      }
-    },
-    "OperationItem": {
-      "type": "object",
-      "properties": {
-        "id": {
-          "type": "string"
-        },
-        "model_id": {
-          "type": "string"
-        },
-        "status": {
-          "type": "string"
-        }
-      }
-    },
-    "Phone": {
-      "type": "object",
-      "properties": {
-        "number": {
-          "type": "string"
-        }
-      }
-    },
-    "PublicFax": {
-      "type": "object",
-      "properties": {
-        "area": {
-          "type": "string"
-        },
-        "number": {
-          "type": "string"
-        },
-        "original": {
-          "type": "string"
-        }
-      }
-    },
-    "PublicNumber": {
-      "type": "object",
-      "properties": {
-        "area": {
-          "type": "string"
-        },
-        "international_formatted": {
-          "type": "string"
-        },
-        "national_formatted": {
-          "type": "string"
-        },
-        "number": {
-          "type": "string"
-        },
-        "original": {
-          "type": "string"
-        }
-      }
-    },
-    "Section": {
-      "type": "object",
-      "properties": {
-        "addresses": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Address"
-          }
-        },
-        "emails": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Email"
-          }
-        },
-        "fax_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Fax"
-          }
-        },
-        "mobile_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Mobile"
-          }
-        },
-        "phone_numbers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/components/schemas/Phone"
-          }
-        }
-      }
-    },
-    "TriggerPublicEvent": {
-      "type": "object",
-      "properties": {
-        "contact": {
-          "$ref": "#/components/schemas/Contact"
-        },
-        "type": {
-          "type": "string",
-          "enum": [
-            "update",
-            "confirm"
-          ]
-        }
-      }
-    },
-    "web.PostResponse": {
-      "type": "object",
-      "properties": {
-        "message": {
-          "type": "string"
-        },
-        "validation_errors": {
-          "type": "object",
-          "additionalProperties": {
-            "$ref": "#/components/schemas/web.ValidationErrors"
-          }
-        }
-      }
-    },
-    "web.Response": {
-      "type": "object",
-      "properties": {
-        "message": {
-          "type": "string"
-        }
-      }
-    },
-    "web.ValidationError": {
-      "type": "object",
-      "properties": {
-        "code": {
-          "type": "string"
-        },
-        "message": {
-          "type": "string"
-        }
-      }
-    },
-    "web.ValidationErrors": {
-      "type": "object",
-      "additionalProperties": {
-        "$ref": "#/components/schemas/web.ValidationError"
+  "Address": {
+    "type": "object",
+    "properties": {
+      "addition": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "country": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "extra_1": {
+        "type": "string"
+      },
+      "extra_2": {
+        "type": "string"
+      },
+      "extra_3": {
+        "type": "string"
+      },
+      "house_number": {
+        "type": "string"
+      },
+      "street": {
+        "type": "string"
+      },
+      "zip_code": {
+        "type": "string"
       }
     }
-  };
+  },
+  "Consent": {
+    "type": "object",
+    "properties": {
+      "granted": {
+        "type": "boolean"
+      },
+      "granted_agent": {
+        "type": "string"
+      },
+      "granted_at": {
+        "type": "string"
+      },
+      "granted_ip": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string"
+      }
+    }
+  },
+  "Contact": {
+    "type": "object",
+    "properties": {
+      "birthday": {
+        "type": "string"
+      },
+      "company": {
+        "type": "string"
+      },
+      "data": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "degree": {
+        "type": "string"
+      },
+      "documentation": {
+        "$ref": "#/components/schemas/Documentation"
+      },
+      "employee_id": {
+        "type": "string"
+      },
+      "first_name": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "language": {
+        "type": "string"
+      },
+      "last_name": {
+        "type": "string"
+      },
+      "name_suffix": {
+        "type": "string"
+      },
+      "nationality": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "salutation": {
+        "type": "string"
+      },
+      "section_private": {
+        "$ref": "#/components/schemas/ContactSection"
+      },
+      "section_work": {
+        "$ref": "#/components/schemas/ContactSection"
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "title": {
+        "type": "string"
+      },
+      "website": {
+        "type": "string"
+      }
+    }
+  },
+  "ContactEvent": {
+    "type": "object",
+    "properties": {
+      "contact": {
+        "$ref": "#/components/schemas/Contact"
+      },
+      "contact_id": {
+        "type": "string"
+      },
+      "event_documentation_url": {
+        "type": "string",
+        "format": "uri"
+      },
+      "event_id": {
+        "type": "string"
+      },
+      "event_time": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "update",
+          "confirm",
+          "documentation"
+        ]
+      }
+    }
+  },
+  "ContactSection": {
+    "type": "object",
+    "properties": {
+      "addresses": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Address"
+        }
+      },
+      "emails": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "fax_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PublicFax"
+        }
+      },
+      "mobile_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PublicNumber"
+        }
+      },
+      "phone_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PublicNumber"
+        }
+      }
+    }
+  },
+  "ContactUpload": {
+    "type": "object",
+    "required": [
+      "first_name",
+      "id",
+      "last_name"
+    ],
+    "properties": {
+      "birthday": {
+        "type": "string"
+      },
+      "company": {
+        "type": "string"
+      },
+      "data": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "degree": {
+        "type": "string"
+      },
+      "documentation": {
+        "$ref": "#/components/schemas/Documentation"
+      },
+      "employee_id": {
+        "type": "string"
+      },
+      "first_name": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "language": {
+        "type": "string"
+      },
+      "last_name": {
+        "type": "string"
+      },
+      "name_suffix": {
+        "type": "string"
+      },
+      "nationality": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "salutation": {
+        "type": "string"
+      },
+      "section_private": {
+        "$ref": "#/components/schemas/Section"
+      },
+      "section_work": {
+        "$ref": "#/components/schemas/Section"
+      },
+      "title": {
+        "type": "string"
+      },
+      "website": {
+        "type": "string"
+      }
+    }
+  },
+  "Documentation": {
+    "type": "object",
+    "properties": {
+      "consents": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Consent"
+        }
+      }
+    }
+  },
+  "Email": {
+    "type": "object",
+    "properties": {
+      "email": {
+        "type": "string"
+      }
+    }
+  },
+  "Employee": {
+    "type": "object",
+    "properties": {
+      "city": {
+        "type": "string"
+      },
+      "data": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "department": {
+        "type": "string"
+      },
+      "email": {
+        "type": "string"
+      },
+      "fax_number": {
+        "type": "string"
+      },
+      "first_name": {
+        "type": "string"
+      },
+      "house_number": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "last_name": {
+        "type": "string"
+      },
+      "phone_number": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "profile_picture_url": {
+        "type": "string"
+      },
+      "street": {
+        "type": "string"
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "website": {
+        "type": "string"
+      },
+      "zip_code": {
+        "type": "string"
+      }
+    }
+  },
+  "EmployeeUpload": {
+    "type": "object",
+    "required": [
+      "email",
+      "first_name",
+      "id"
+    ],
+    "properties": {
+      "city": {
+        "type": "string"
+      },
+      "data": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "department": {
+        "type": "string"
+      },
+      "email": {
+        "type": "string"
+      },
+      "fax_number": {
+        "type": "string"
+      },
+      "first_name": {
+        "type": "string"
+      },
+      "house_number": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "last_name": {
+        "type": "string"
+      },
+      "phone_number": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "profile_picture_url": {
+        "type": "string"
+      },
+      "street": {
+        "type": "string"
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "website": {
+        "type": "string"
+      },
+      "zip_code": {
+        "type": "string"
+      }
+    }
+  },
+  "Fax": {
+    "type": "object",
+    "properties": {
+      "number": {
+        "type": "string"
+      }
+    }
+  },
+  "Mobile": {
+    "type": "object",
+    "properties": {
+      "number": {
+        "type": "string"
+      }
+    }
+  },
+  "Operation": {
+    "type": "object",
+    "properties": {
+      "created_at": {
+        "type": "string"
+      },
+      "id": {
+        "type": "string"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OperationItem"
+        }
+      },
+      "model": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string"
+      }
+    }
+  },
+  "OperationItem": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "model_id": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string"
+      }
+    }
+  },
+  "Phone": {
+    "type": "object",
+    "properties": {
+      "number": {
+        "type": "string"
+      }
+    }
+  },
+  "PublicFax": {
+    "type": "object",
+    "properties": {
+      "area": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "original": {
+        "type": "string"
+      }
+    }
+  },
+  "PublicNumber": {
+    "type": "object",
+    "properties": {
+      "area": {
+        "type": "string"
+      },
+      "international_formatted": {
+        "type": "string"
+      },
+      "national_formatted": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "original": {
+        "type": "string"
+      }
+    }
+  },
+  "Section": {
+    "type": "object",
+    "properties": {
+      "addresses": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Address"
+        }
+      },
+      "emails": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Email"
+        }
+      },
+      "fax_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Fax"
+        }
+      },
+      "mobile_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Mobile"
+        }
+      },
+      "phone_numbers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Phone"
+        }
+      }
+    }
+  },
+  "TriggerPublicEvent": {
+    "type": "object",
+    "properties": {
+      "contact": {
+        "$ref": "#/components/schemas/Contact"
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "update",
+          "confirm"
+        ]
+      }
+    }
+  },
+  "web.PostResponse": {
+    "type": "object",
+    "properties": {
+      "message": {
+        "type": "string"
+      },
+      "validation_errors": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/web.ValidationErrors"
+        }
+      }
+    }
+  },
+  "web.Response": {
+    "type": "object",
+    "properties": {
+      "message": {
+        "type": "string"
+      }
+    }
+  },
+  "web.ValidationError": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "message": {
+        "type": "string"
+      }
+    }
+  },
+  "web.ValidationErrors": {
+    "type": "object",
+    "additionalProperties": {
+      "$ref": "#/components/schemas/web.ValidationError"
+    }
+  }
+};

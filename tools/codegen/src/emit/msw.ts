@@ -1,7 +1,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
-import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, verbatim } from './shared.js';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the MSW package inside the output root. */
@@ -209,7 +209,7 @@ function operationStatements(options: { model: ApiModel; operations: readonly Op
           {
             name: descriptorName(operation),
             type: 'MockOperation',
-            initializer: JSON.stringify(describeOperation({ model, operation, requestIdHeader }), null, 2),
+            initializer: verbatim(JSON.stringify(describeOperation({ model, operation, requestIdHeader }), null, 2)),
           },
         ],
       }),
@@ -274,7 +274,7 @@ function schemaStatements(model: ApiModel): StatementStructures[] {
       docs: docs([
         "The spec's component schemas that response and request bodies refer to, by `components.schemas` key: what default bodies are generated from and request bodies are checked against.",
       ]),
-      declarations: [{ name: 'MOCK_SCHEMAS', type: 'MockSchemas', initializer: JSON.stringify(schemas, null, 2) }],
+      declarations: [{ name: 'MOCK_SCHEMAS', type: 'MockSchemas', initializer: verbatim(JSON.stringify(schemas, null, 2)) }],
     },
   ];
 }
