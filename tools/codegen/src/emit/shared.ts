@@ -152,14 +152,17 @@ export function docText(parts: readonly (string | undefined)[]): string | undefi
   return unique.join('\n\n').replaceAll('*/', '*\\/');
 }
 
-/** `[ { description } ]` for ts-morph's `docs`, or `[]`. */
-export function docs(parts: readonly (string | undefined)[]): { description: string }[] {
+/**
+ * `[text]` for ts-morph's `docs`, or `[]`. Plain text prints exactly as `{ description: text }`
+ * does, without the writer ts-morph builds for each description (≈0.3 s on GitHub's spec).
+ */
+export function docs(parts: readonly (string | undefined)[]): string[] {
   const text = docText(parts);
-  return text === undefined ? [] : [{ description: text }];
+  return text === undefined ? [] : [text];
 }
 
-/** JSDoc as `docs` builds it, with its tags. */
-export type JsDoc = { description: string; tags?: { tagName: string; text: string }[] };
+/** JSDoc as `docs` builds it (plain text), or with tags. */
+export type JsDoc = string | { description: string; tags?: { tagName: string; text: string }[] };
 
 /**
  * Adds a `@deprecated` tag to an operation's JSDoc when the spec deprecates it, so editors strike
@@ -172,7 +175,8 @@ export function markDeprecated(options: {
   const { operation } = options;
   if (!operation.deprecated) return [...options.docs];
   const text = `The API deprecates \`${operation.method.toUpperCase()} ${operation.path}\`: it may be removed in a later version.`;
-  return [{ description: options.docs[0]?.description ?? '', tags: [{ tagName: 'deprecated', text }] }];
+  const [first] = options.docs;
+  return [{ description: (typeof first === 'string' ? first : first?.description) ?? '', tags: [{ tagName: 'deprecated', text }] }];
 }
 
 /** A TypeScript literal for a JSON value, in single quotes like the rest of the output. */
