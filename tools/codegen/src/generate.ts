@@ -74,6 +74,8 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
       upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }),
     );
     spec = undefined;
+    // Handed over before the model is built, which the worker does not need.
+    const openapiTypes = typesWorker?.render(document);
     const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
     const context: EmitContext = {
       scope: config.scope,
@@ -85,7 +87,7 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     };
     // One entry per package: the folder it owns and the emitter that fills its src/generated/.
     const emitters: { folder: string; emit: () => PlannedFile[] | Promise<PlannedFile[]> }[] = [
-      { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context, worker: typesWorker }) },
+      { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context, openapiTypes }) },
       { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
       { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
       { folder: REACT_QUERY_PACKAGE_FOLDER, emit: () => emitReactQuery({ model, context, hookNames: config.hookNames }) },

@@ -3,7 +3,7 @@ import { propertyKey } from '../model/naming.js';
 import { isBinaryContent, isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response } from '../model/types.js';
 import type { OpenApiDocument } from '../upgrade.js';
-import { type OpenApiTypesWorker, renderOpenApiTypeScript } from './openapi-types.js';
+import { renderOpenApiTypeScript } from './openapi-types.js';
 import { banner, docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, simpleSchemaType } from './shared.js';
 import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 
@@ -18,16 +18,16 @@ export async function emitTypes(options: {
   model: ApiModel;
   document: OpenApiDocument;
   context: EmitContext;
-  /** Renders openapi-typescript's part in this worker thread (large specs); else on this thread. */
-  worker?: OpenApiTypesWorker;
+  /** openapi-typescript's part if it is being rendered elsewhere (a worker, for large specs). */
+  openapiTypes?: Promise<string>;
 }): Promise<PlannedFile[]> {
   const { model, context } = options;
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
     printModule({ path: `${dir}/${name}`, statements, context });
-  // Started first: with a worker, openapi-typescript runs there while the modules below (and the
-  // other packages' emitters, see generate.ts) are printed on this thread.
-  const openapi = renderOpenApiTypes({ document: options.document, context, worker: options.worker });
+  // Started first. When a worker renders it (see generate.ts), it runs there while this thread prints
+  // the modules below and the other packages' emitters.
+  const openapi = renderOpenApiTypes({ document: options.document, context, rendered: options.openapiTypes });
   const modules = [
     module('schemas.ts', schemaStatements(model)),
     module('enums.ts', enumStatements(model)),
@@ -47,9 +47,9 @@ export async function emitTypes(options: {
 async function renderOpenApiTypes(options: {
   document: OpenApiDocument;
   context: EmitContext;
-  worker: OpenApiTypesWorker | undefined;
+  rendered: Promise<string> | undefined;
 }): Promise<string> {
-  const text = await (options.worker ? options.worker.render(options.document) : renderOpenApiTypeScript(options.document));
+  const text = await (options.rendered ?? renderOpenApiTypeScript(options.document));
   return `${banner(options.context)}${text}`;
 }
 
