@@ -160,10 +160,13 @@ export async function measurePeer(options: {
   const files = await listFiles(out);
   const result = { ...summary, peer: peer.id, files: files.length };
   if (failed) {
+    const said = firstErrorLine(failed).replaceAll(options.specFile, path.basename(options.specFile));
     const error =
-      failed.code === null
-        ? `stopped after ${Math.round(options.timeoutMs / 60_000)} min (timeout)`
-        : `exited with ${failed.code}: ${firstErrorLine(failed).replaceAll(options.specFile, path.basename(options.specFile))}`;
+      failed.code !== null
+        ? `exited with ${failed.code}: ${said}`
+        : failed.wallMs >= options.timeoutMs
+          ? `stopped after ${Math.round(options.timeoutMs / 60_000)} min (timeout)`
+          : `killed by a signal after ${Math.round(failed.wallMs / 1000)} s (out of memory?): ${said}`;
     return { ...result, typecheck: null, error, log: outputTail(failed) };
   }
   const missing = await missingOutputs({ expected: peer.expects, files, read: (file) => readFile(path.join(out, file), 'utf8') });
