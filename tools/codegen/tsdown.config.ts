@@ -4,7 +4,12 @@ import { defineConfig } from 'tsdown';
 import { PRECOMPILED_META_SCHEMAS_DIR, precompileMetaSchemas } from './src/meta-schemas.js';
 
 export default defineConfig({
-  entry: ['src/cli.ts', 'src/index.ts', 'src/state.ts'],
+  entry: {
+    cli: 'src/cli.ts',
+    index: 'src/index.ts',
+    state: 'src/state.ts',
+    'openapi-types-worker': 'src/emit/openapi-types-worker.ts',
+  },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -39,11 +39,17 @@ export async function repeat(options: {
   return { summary: summarize(measurements), measurements };
 }
 
-function runCodegen(options: { target: BenchTarget; args: readonly string[]; what: string }): Promise<ProcessMeasurement> {
+function runCodegen(options: {
+  target: BenchTarget;
+  args: readonly string[];
+  what: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ProcessMeasurement> {
   return measureProcess({
     command: process.execPath,
     args: [CODEGEN_BIN, 'generate', '--config', options.target.configFile, ...options.args],
     cwd: REPO_ROOT,
+    ...(options.env ? { env: options.env } : {}),
   }).then((measurement) => assertSucceeded({ measurement, what: options.what }));
 }
 
@@ -60,6 +66,22 @@ export async function measureColdGeneration(options: {
     run: () => runCodegen({ target, args: ['--force', '--timings'], what: `complero-codegen on ${target.spec.id}` }),
   });
   return { ...summary, stagesMs: medianStages(measurements.map((m) => parseTimings(m.stderr))) };
+}
+
+/**
+ * Cold generation without the generator's V8 code cache (`NODE_DISABLE_COMPILE_CACHE=1`): what
+ * the first run after an install costs, when TypeScript must be compiled from source.
+ */
+export async function measureFirstRun(options: { target: BenchTarget; runs: number }): Promise<RunSummary> {
+  const { target } = options;
+  const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
+  const { summary } = await repeat({
+    runs: options.runs,
+    warmup: 0,
+    before: () => resetOutput(target),
+    run: () => runCodegen({ target, args: ['--force'], env, what: `complero-codegen (no code cache) on ${target.spec.id}` }),
+  });
+  return summary;
 }
 
 /** Regeneration with nothing changed (the output of the last cold run is in place). */

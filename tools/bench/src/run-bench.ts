@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureNodeStartup, measureOpenApiTypeScript, writeUpgradedSpec } from './baselines.js';
-import { measureColdGeneration, measureNoopGeneration, type RunSummary } from './ours.js';
+import { measureColdGeneration, measureFirstRun, measureNoopGeneration, type RunSummary } from './ours.js';
 import { installPeers, measurePeer, PEERS, type PeerResult } from './peers/peers.js';
 import { type BundleSize, listPublishedPackages, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
 import {
@@ -24,6 +24,8 @@ export interface SpecReport {
   readonly bytes: number;
   readonly operations: number;
   readonly cold: RunSummary & { stagesMs: Record<string, number> };
+  /** Cold without the code cache, as the first run after an install. */
+  readonly firstRun: RunSummary;
   readonly noop: RunSummary;
   readonly typecheck: TypecheckResult;
   readonly openapiTypeScript: RunSummary;
@@ -80,6 +82,8 @@ export async function runBench(options: {
     log(`${spec.id}: complero-codegen cold ×${runs}\n`);
     const target = await prepareTarget(spec);
     const cold = await measureColdGeneration({ target, runs, warmup });
+    log(`${spec.id}: complero-codegen cold without its code cache ×${runs}\n`);
+    const firstRun = await measureFirstRun({ target, runs });
     log(`${spec.id}: no-op ×5, tsc of the generated packages\n`);
     const noop = await measureNoopGeneration({ target, runs: 5, warmup: 1 });
     const scope = (JSON.parse(readFileSync(target.configFile, 'utf8')) as { scope: string }).scope;
@@ -116,6 +120,7 @@ export async function runBench(options: {
       bytes: readFileSync(spec.file).byteLength,
       operations: countOperations(document),
       cold,
+      firstRun,
       noop,
       typecheck,
       openapiTypeScript,

@@ -36,6 +36,8 @@ export async function typecheckProject(options: {
   paths?: Record<string, string[]>;
   /** `compilerOptions.types` (default none: a browser consumer). */
   types?: readonly string[];
+  /** Further compiler options, over the consumer defaults. */
+  compilerOptions?: Readonly<Record<string, unknown>>;
   timeoutMs?: number;
 }): Promise<TypecheckResult> {
   const tsconfig = path.join(options.dir, 'tsconfig.bench.json');
@@ -43,7 +45,12 @@ export async function typecheckProject(options: {
     tsconfig,
     `${JSON.stringify(
       {
-        compilerOptions: { ...CONSUMER_OPTIONS, types: options.types ?? [], ...(options.paths ? { paths: options.paths } : {}) },
+        compilerOptions: {
+          ...CONSUMER_OPTIONS,
+          types: options.types ?? [],
+          ...(options.paths ? { paths: options.paths } : {}),
+          ...options.compilerOptions,
+        },
         include: options.include,
       },
       null,

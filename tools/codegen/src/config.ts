@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CodegenError } from './errors.js';
+import { loadTypeScript } from './typescript.js';
 
 /** Names of the headers and parameters that carry the API's conventions. */
 export interface PatternConfig {
@@ -135,7 +135,7 @@ async function evaluateModule(options: { text: string; file: string }): Promise<
   if (options.file.endsWith('.ts') || options.file.endsWith('.mts')) {
     // require, not import(): ESM-importing typescript's 9 MB CommonJS file first scans it for
     // export names, which costs more than the transpile itself.
-    const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+    const ts = loadTypeScript();
     source = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
       fileName: options.file,

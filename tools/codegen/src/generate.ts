@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
 import { CLIENT_PACKAGE_FOLDER, emitClient } from './emit/client.js';
 import { emitMsw, MSW_PACKAGE_FOLDER } from './emit/msw.js';
+import { startOpenApiTypesWorker, WORKER_MIN_OPERATIONS } from './emit/openapi-types.js';
 import { emitReactQuery, REACT_QUERY_PACKAGE_FOLDER } from './emit/react-query.js';
 import { type EmitContext, generatedDir, type PlannedFile } from './emit/shared.js';
 import { emitTypes, TYPES_PACKAGE_FOLDER } from './emit/types.js';
@@ -41,13 +42,22 @@ export interface GenerateResult {
 export async function generate(options: { config: ResolvedConfig; check?: boolean; force?: boolean }): Promise<GenerateResult> {
   const { config } = options;
   const timings: StageTimings = {};
-  const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+  // Synchronous stages are timed when they return, asynchronous ones when they settle.
+  const time = <T>(stage: string, run: () => T): T => {
     const start = performance.now();
-    try {
-      return await run();
-    } finally {
+    const record = () => {
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    };
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      record();
+      throw error;
     }
+    if (result instanceof Promise) return result.finally(record) as T;
+    record();
+    return result;
   };
   // `let`, released after the upgrade: the source text and (for Swagger 2.0) the original document
   // are not needed by later stages, and holding them raises peak memory during emit.
@@ -55,42 +65,56 @@ export async function generate(options: { config: ResolvedConfig; check?: boolea
     loadSpecFile({ path: config.spec, ...(config.maxSpecBytes ? { maxBytes: config.maxSpecBytes } : {}) }),
   );
   const specSha256 = spec.sha256;
-  const version = await time('validate', () => validateSpec({ spec: spec!, requireOperationIds: config.requireOperationIds }));
-  const document = await time('upgrade', () => upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }));
-  spec = undefined;
-  const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
-  const context: EmitContext = {
-    scope: config.scope,
-    name: config.name,
-    baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
-    requestIdHeader: config.patterns.requestIdHeader,
-    specName: path.basename(config.spec),
-    specSha256,
-  };
-  // One entry per package: the folder it owns and the emitter that fills its src/generated/.
-  const emitters = [
-    { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context }) },
-    { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
-    { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
-    { folder: REACT_QUERY_PACKAGE_FOLDER, emit: () => emitReactQuery({ model, context, hookNames: config.hookNames }) },
-  ];
-  const files: PlannedFile[] = [];
-  for (const emitter of emitters) files.push(...(await time(`emit:${emitter.folder}`, emitter.emit)));
-  const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
-  const previous = await readPreviousScaffold(config.out);
-  const scaffold = await time('scaffold', async () =>
-    planPackageScaffold({
-      config,
-      folders: emitters.map((emitter) => emitter.folder),
-      templates: await findPackageTemplates(),
-      previous,
-      generated: files,
-    }),
-  );
-  const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
-  const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
-  if (!options.check) await time('write', () => applyChanges(plan));
-  return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };
+  // A large spec's types are rendered in a worker thread, started now so that it loads TypeScript
+  // and openapi-typescript while this thread validates, upgrades and models (emit/openapi-types.ts).
+  const typesWorker = countOperations(spec.document) >= WORKER_MIN_OPERATIONS ? startOpenApiTypesWorker() : undefined;
+  try {
+    const version = await time('validate', () => validateSpec({ spec: spec!, requireOperationIds: config.requireOperationIds }));
+    const document = await time('upgrade', () =>
+      upgradeToOpenApi3({ document: spec!.document, version, file: spec!.file, handOver: true }),
+    );
+    spec = undefined;
+    // Handed over before the model is built, which the worker does not need.
+    const openapiTypes = typesWorker?.render(document);
+    const model = await time('model', () => buildModel({ document, patterns: config.patterns, resources: config.resources }));
+    const context: EmitContext = {
+      scope: config.scope,
+      name: config.name,
+      baseUrl: config.baseUrl ?? model.baseUrl ?? 'http://localhost',
+      requestIdHeader: config.patterns.requestIdHeader,
+      specName: path.basename(config.spec),
+      specSha256,
+    };
+    // One entry per package: the folder it owns and the emitter that fills its src/generated/.
+    const emitters: { folder: string; emit: () => PlannedFile[] | Promise<PlannedFile[]> }[] = [
+      { folder: TYPES_PACKAGE_FOLDER, emit: () => emitTypes({ model, document, context, openapiTypes }) },
+      { folder: CLIENT_PACKAGE_FOLDER, emit: () => emitClient({ model, context }) },
+      { folder: MSW_PACKAGE_FOLDER, emit: () => emitMsw({ model, context }) },
+      { folder: REACT_QUERY_PACKAGE_FOLDER, emit: () => emitReactQuery({ model, context, hookNames: config.hookNames }) },
+    ];
+    // All started before any is awaited: with a worker, openapi-typescript runs there while this
+    // thread prints the others, and emit:types is wall time from start to finish, overlapping theirs.
+    const emitted = emitters.map((emitter) => time(`emit:${emitter.folder}`, emitter.emit));
+    const files: PlannedFile[] = (await Promise.all(emitted)).flat();
+    const ownedDirs = emitters.map((emitter) => generatedDir(emitter.folder));
+    const previous = await readPreviousScaffold(config.out);
+    const scaffold = await time('scaffold', async () =>
+      planPackageScaffold({
+        config,
+        folders: emitters.map((emitter) => emitter.folder),
+        templates: await findPackageTemplates(),
+        previous,
+        generated: files,
+      }),
+    );
+    const all = [...files, renderManifest({ files, scaffold, context }), ...scaffold];
+    const plan = await time('plan', () => planChanges({ root: config.out, files: all, ownedDirs, force: options.force === true }));
+    if (!options.check) await time('write', () => applyChanges(plan));
+    return { plan, model, timings, checked: options.check === true, specSha256, ownedDirs };
+  } finally {
+    // Stopped however the run ends: a thread left running would keep the process alive.
+    await typesWorker?.terminate();
+  }
 }
 
 /**
@@ -120,4 +144,17 @@ async function readPreviousScaffold(out: string): Promise<Record<string, string>
     // A manifest nobody can read records nothing: every existing file counts as someone's.
     return {};
   }
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** The operations under `paths` of a Swagger 2.0 or OpenAPI 3 document, counted before validation. */
+function countOperations(document: unknown): number {
+  const paths = (document as { paths?: unknown } | null)?.paths;
+  if (typeof paths !== 'object' || paths === null) return 0;
+  let count = 0;
+  for (const item of Object.values(paths)) {
+    if (typeof item === 'object' && item !== null) count += Object.keys(item).filter((key) => HTTP_METHODS.has(key)).length;
+  }
+  return count;
 }

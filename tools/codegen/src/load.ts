@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter, Node } from 'yaml';
 import { CodegenError, parsePointer, type SpecLocation, toPointer } from './errors.js';
+import { parseYamlFast } from './yaml-core.js';
 
 /** A parsed spec document together with what is needed to point back into its text. */
 export interface LoadedSpec {
@@ -113,6 +115,10 @@ function parseJson(options: { text: string; file: string }): unknown {
 }
 
 function parseYaml(options: { text: string; file: string }): unknown {
+  const fast = parseYamlFast(options.text);
+  if (fast) return fast.value;
+  // Anchors, or an error to report: `yaml` expands aliases under a limit and knows positions.
+  const { LineCounter, parseDocument, visit } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(options.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const [first] = doc.errors;
@@ -179,6 +185,7 @@ function createLocator(options: { text: string; file: string }): (pointer: strin
   let index: { root: Node | null; lineCounter: LineCounter } | undefined;
   return (pointer) => {
     index ??= buildPositionIndex(options.text);
+    const { isMap, isSeq } = loadYaml();
     let node: Node | null = index.root;
     let found: Node | null = node;
     for (const token of parsePointer(pointer)) {
@@ -202,9 +209,15 @@ function createLocator(options: { text: string; file: string }): (pointer: strin
 }
 
 function buildPositionIndex(text: string): { root: Node | null; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
   return { root: (doc.contents as Node | null) ?? null, lineCounter };
+}
+
+/** The `yaml` package, loaded only for what the fast path leaves to it (it takes ≈50 ms to load). */
+function loadYaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
 
 function lineColumnOfOffset(text: string, offset: number): { line: number; column: number } {

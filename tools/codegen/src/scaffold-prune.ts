@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TypeScript from 'typescript';
 import type { PlannedFile } from './emit/shared.js';
+import { loadTypeScript } from './typescript.js';
 
 /**
  * Retargeting a template package to another API works for its spec-independent code, but some
@@ -18,7 +18,7 @@ export function pruneUnportableFiles(options: {
   handWritten: readonly PlannedFile[];
   scope: string;
 }): PlannedFile[] {
-  const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+  const ts = loadTypeScript();
   const byPath = new Map(options.files.map((file) => [file.path, file.content]));
   const declared = new Map(options.files.flatMap((file) => (file.exportedNames ? [[file.path, file.exportedNames] as const] : [])));
   const handWritten = new Map(options.handWritten.map((file) => [file.path, file.content]));
@@ -122,7 +122,7 @@ export function pruneUnportableFiles(options: {
 
 /** Drops the index's re-exports of modules that are gone and of names those modules do not export. */
 function trimIndex(options: {
-  ts: typeof TypeScript;
+  ts: typeof import('typescript');
   file: PlannedFile;
   resolve: (from: string, specifier: string) => string | undefined;
   exists: (file: string) => boolean;

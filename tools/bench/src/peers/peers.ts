@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type RunSummary, repeat } from '../ours.js';
 import { measureProcess, type ProcessMeasurement } from '../process.js';
 import { type TypecheckResult, typecheckProject } from '../typecheck.js';
 import { BENCH_ROOT, PEERS_DIR } from '../workspace.js';
+import { type ExpectedOutput, firstErrorLine, missingOutputs, outputTail } from './failure.js';
 import { PEER_PACKAGES } from './versions.js';
 
 /** One peer generator and how to run it on a spec. */
@@ -14,6 +15,8 @@ export interface Peer {
   readonly label: string;
   /** What it generates in the configuration used here. */
   readonly outputs: string;
+  /** The files that show each kind of output it is asked for (checked after every successful run). */
+  readonly expects: readonly ExpectedOutput[];
   readonly config: string;
   readonly args: (config: string) => string[];
 }
@@ -24,6 +27,12 @@ export const PEERS: readonly Peer[] = [
     id: 'orval',
     label: `Orval ${PEER_PACKAGES.orval}`,
     outputs: 'types + fetch + react-query + MSW',
+    expects: [
+      { kind: 'types', file: /^model\/[^/]+\.ts$/ },
+      { kind: 'fetch client', file: /^api\.ts$/, contains: 'await fetch(' },
+      { kind: 'react-query hooks', file: /^api\.ts$/, contains: 'useQuery' },
+      { kind: 'MSW handlers', file: /^api\.msw\.ts$/, contains: "from 'msw'" },
+    ],
     config: 'orval.config.cjs',
     args: (config) => [path.join(PEERS_DIR, 'node_modules/orval/dist/bin/orval.js'), '--config', config],
   },
@@ -31,6 +40,11 @@ export const PEERS: readonly Peer[] = [
     id: 'hey-api',
     label: `Hey API ${PEER_PACKAGES['@hey-api/openapi-ts']}`,
     outputs: 'types + fetch + react-query (no MSW plugin)',
+    expects: [
+      { kind: 'types', file: /^types\.gen\.ts$/ },
+      { kind: 'fetch client', file: /^sdk\.gen\.ts$/ },
+      { kind: 'react-query options', file: /^@tanstack\/react-query\.gen\.ts$/ },
+    ],
     config: 'openapi-ts.config.mjs',
     args: (config) => [path.join(PEERS_DIR, 'node_modules/@hey-api/openapi-ts/bin/run.js'), '-f', config],
   },
@@ -38,6 +52,12 @@ export const PEERS: readonly Peer[] = [
     id: 'kubb',
     label: `Kubb ${PEER_PACKAGES['@kubb/cli']}`,
     outputs: 'types + fetch + react-query + MSW',
+    expects: [
+      { kind: 'types', file: /^types\/.+\.ts$/ },
+      { kind: 'fetch client', file: /^clients\/.+\.ts$/ },
+      { kind: 'react-query hooks', file: /^hooks\/.+\.ts$/ },
+      { kind: 'MSW handlers', file: /^handlers\/.+\.ts$/ },
+    ],
     config: 'kubb.config.mjs',
     args: (config) => [path.join(PEERS_DIR, 'node_modules/@kubb/cli/bin/kubb.cjs'), 'generate', '--config', config],
   },
@@ -45,8 +65,8 @@ export const PEERS: readonly Peer[] = [
 
 /**
  * Installs the peers into tools/bench/.peers with plain npm (never part of the normal install),
- * unless the installed versions already match, and copies the configs beside them so that their
- * imports resolve there.
+ * unless the installed versions already match, and copies the configs (and the files they name)
+ * beside them so that their imports resolve there.
  */
 export async function installPeers(log: (text: string) => void): Promise<void> {
   await mkdir(PEERS_DIR, { recursive: true });
@@ -59,7 +79,9 @@ export async function installPeers(log: (text: string) => void): Promise<void> {
     await writeFile(manifestFile, wanted);
     await runNpmInstall();
   }
-  for (const peer of PEERS) await copyFile(path.join(BENCH_ROOT, 'peers', peer.config), path.join(PEERS_DIR, peer.config));
+  // The configs and the files they name (Orval's input transformer).
+  for (const file of await readdir(path.join(BENCH_ROOT, 'peers')))
+    await copyFile(path.join(BENCH_ROOT, 'peers', file), path.join(PEERS_DIR, file));
 }
 
 function isInstalled(name: string): boolean {
@@ -83,8 +105,18 @@ export interface PeerResult extends RunSummary {
   readonly peer: Peer['id'];
   readonly files: number;
   readonly typecheck: TypecheckResult | null;
-  /** Set when the peer failed on this spec; no figures then. */
+  /** Set when the peer failed on this spec (its own first error line, or what it did not write); no figures then. */
   readonly error?: string;
+  /** The last lines it printed when it failed, to read the failure in full. */
+  readonly log?: string;
+}
+
+/**
+ * The environment of every peer run: no colours, and no telemetry (Kubb's CLI otherwise resolves
+ * a few host names and posts a trace after each run; the bench sends nothing out).
+ */
+function peerEnv(specFile: string, out: string): NodeJS.ProcessEnv {
+  return { ...process.env, BENCH_SPEC: specFile, BENCH_OUT: out, NO_COLOR: '1', DO_NOT_TRACK: '1', KUBB_DISABLE_TELEMETRY: '1' };
 }
 
 /** Runs one peer on one spec (cold: its output folder emptied before each run), then tsc on its output. */
@@ -101,16 +133,19 @@ export async function measurePeer(options: {
   const { peer } = options;
   const dir = path.join(PEERS_DIR, 'work', `${peer.id}-${options.specId}`);
   const out = path.join(dir, 'out');
-  const env = { ...process.env, BENCH_SPEC: options.specFile, BENCH_OUT: out, NO_COLOR: '1' };
+  const env = peerEnv(options.specFile, out);
   let failed: ProcessMeasurement | undefined;
   const { summary } = await repeat({
     runs: options.runs,
     warmup: options.warmup,
     before: async () => {
+      if (failed) return;
       await rm(dir, { recursive: true, force: true });
       await mkdir(out, { recursive: true });
     },
     run: async () => {
+      // Once it failed on this spec it will again: keep its output for reading, do not run it again.
+      if (failed) return failed;
       const measurement = await measureProcess({
         command: process.execPath,
         args: peer.args(path.join(PEERS_DIR, peer.config)),
@@ -118,32 +153,41 @@ export async function measurePeer(options: {
         env,
         timeoutMs: options.timeoutMs,
       });
-      if (measurement.code !== 0) failed ??= measurement;
+      if (measurement.code !== 0) failed = measurement;
       return measurement;
     },
   });
-  const files = await countFiles(out);
-  if (failed || files === 0) {
-    const why = failed ? `exited with ${failed.code}: ${lastLines(failed.stderr || failed.stdout)}` : 'wrote no files';
-    return { ...summary, peer: peer.id, files, typecheck: null, error: why };
+  const files = await listFiles(out);
+  const result = { ...summary, peer: peer.id, files: files.length };
+  if (failed) {
+    const said = firstErrorLine(failed).replaceAll(options.specFile, path.basename(options.specFile));
+    const error =
+      failed.code !== null
+        ? `exited with ${failed.code}: ${said}`
+        : failed.wallMs >= options.timeoutMs
+          ? `stopped after ${Math.round(options.timeoutMs / 60_000)} min (timeout)`
+          : `killed by a signal after ${Math.round(failed.wallMs / 1000)} s (out of memory?): ${said}`;
+    return { ...result, typecheck: null, error, log: outputTail(failed) };
   }
-  const typecheck = options.typecheck ? await typecheckProject({ dir: out, include: ['.'], timeoutMs: options.typecheckTimeoutMs }) : null;
-  return { ...summary, peer: peer.id, files, typecheck };
+  const missing = await missingOutputs({ expected: peer.expects, files, read: (file) => readFile(path.join(out, file), 'utf8') });
+  if (missing.length > 0) return { ...result, typecheck: null, error: `exited 0 but wrote no ${missing.join(', no ')}` };
+  const typecheck = options.typecheck
+    ? await typecheckProject({
+        dir: out,
+        include: ['.'],
+        // Kubb's output imports its own files as `./x.ts` (its default `output.extension`), which
+        // a consumer compiles with this option; without it every such import is an error (TS5097).
+        compilerOptions: { allowImportingTsExtensions: true },
+        timeoutMs: options.typecheckTimeoutMs,
+      })
+    : null;
+  return { ...result, typecheck };
 }
 
-async function countFiles(dir: string): Promise<number> {
-  if (!existsSync(dir)) return 0;
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
-    .length;
-}
-
-/** The first line that names an error (stack frames and banners say nothing), else the last line. */
-function lastLines(text: string): string {
-  const lines = text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('at '));
-  const error = lines.find((line) => /error|invalid|cannot|failed/i.test(line));
-  return (error ?? lines.at(-1) ?? '').slice(0, 300);
+/** The TypeScript files under `dir`, relative to it with `/` separators. */
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }

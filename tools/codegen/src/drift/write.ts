@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import type { ResolvedConfig } from '../config.js';
 import { CodegenError } from '../errors.js';
 import { generate } from '../generate.js';
@@ -81,7 +81,11 @@ export function renderSpecFile(options: { target: string; upstream: UpstreamSpec
   if (wantsJson === isJson) return upstream.bytes;
   return wantsJson
     ? `${JSON.stringify(upstream.spec.document, null, 2)}\n`
-    : stringify(upstream.spec.document, { lineWidth: 0, aliasDuplicateObjects: false });
+    : // Required here, not imported: every generate run loads this module, and `yaml` takes ≈50 ms.
+      (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify(upstream.spec.document, {
+        lineWidth: 0,
+        aliasDuplicateObjects: false,
+      });
 }
 
 /** One changeset naming every released package with the recommended bump, listing the changes. */

@@ -1,7 +1,7 @@
-import type { StatementStructures } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
-import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule } from './shared.js';
+import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, verbatim } from './shared.js';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** Folder of the MSW package inside the output root. */
@@ -184,8 +184,8 @@ function encodeCharacter(character: string): string {
  * bound and checked in the mocks, in every consumer's type-check; as one string each they cost it
  * nothing, and `JSON.parse` builds them faster than the equivalent literals too.
  */
-function jsonData(value: unknown): string {
-  return `/* @__PURE__ */ JSON.parse(${literal(JSON.stringify(value))})`;
+function jsonData(value: unknown): WriterFunction {
+  return verbatim(`/* @__PURE__ */ JSON.parse(${literal(JSON.stringify(value))})`);
 }
 
 function descriptorName(operation: Operation): string {

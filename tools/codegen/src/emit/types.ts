@@ -14,13 +14,21 @@ export const TYPES_PACKAGE_FOLDER = 'types';
  * `@scope/types`: openapi-typescript's `paths`/`components`/`operations`, and named, documented
  * exports for every schema, enum, validation error code and per-operation shape.
  */
-export async function emitTypes(options: { model: ApiModel; document: OpenApiDocument; context: EmitContext }): Promise<PlannedFile[]> {
+export async function emitTypes(options: {
+  model: ApiModel;
+  document: OpenApiDocument;
+  context: EmitContext;
+  /** openapi-typescript's part if it is being rendered elsewhere (a worker, for large specs). */
+  openapiTypes?: Promise<string>;
+}): Promise<PlannedFile[]> {
   const { model, context } = options;
   const dir = generatedDir(TYPES_PACKAGE_FOLDER);
   const module = (name: string, statements: readonly (StatementStructures | string)[]) =>
     printModule({ path: `${dir}/${name}`, statements, context });
-  return [
-    { path: `${dir}/openapi.ts`, content: await renderOpenApiTypes({ document: options.document, context }) },
+  // Started first. When a worker renders it (see generate.ts), it runs there while this thread prints
+  // the modules below and the other packages' emitters.
+  const openapi = renderOpenApiTypes({ document: options.document, context, rendered: options.openapiTypes });
+  const modules = [
     module('schemas.ts', schemaStatements(model)),
     module('enums.ts', enumStatements(model)),
     module('validation-errors.ts', validationErrorStatements(model)),
@@ -33,10 +41,16 @@ export async function emitTypes(options: { model: ApiModel; document: OpenApiDoc
       "export type * from './operations.js';",
     ]),
   ];
+  return [{ path: `${dir}/openapi.ts`, content: await openapi }, ...modules];
 }
 
-async function renderOpenApiTypes(options: { document: OpenApiDocument; context: EmitContext }): Promise<string> {
-  return `${banner(options.context)}${await renderOpenApiTypeScript(options.document)}`;
+async function renderOpenApiTypes(options: {
+  document: OpenApiDocument;
+  context: EmitContext;
+  rendered: Promise<string> | undefined;
+}): Promise<string> {
+  const text = await (options.rendered ?? renderOpenApiTypeScript(options.document));
+  return `${banner(options.context)}${text}`;
 }
 
 function schemaStatements(model: ApiModel): StatementStructures[] {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadTypeScript } from '../typescript.js';
 
 /**
  * Every identifier the generator emits comes from here: deterministic, valid TypeScript,
@@ -91,10 +91,6 @@ function keepIdentifierChars(name: string): string {
     if (code < 128 ? /[\w$]/.test(char) : ts.isIdentifierPart(code, 99 /* ESNext */)) kept += char;
   }
   return kept;
-}
-
-function loadTypeScript(): typeof import('typescript') {
-  return createRequire(import.meta.url)('typescript') as typeof import('typescript');
 }
 
 /** A name usable as a variable or function: reserved words get a trailing underscore. */
