@@ -699,13 +699,22 @@ function hookStatements(plan: HookPlan): StatementStructures[] {
       isTypeOnly: true,
       namedImports: tanstack.sort(byName),
     },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '../runtime/index.js',
-      isTypeOnly: true,
-      namedImports: [...runtime].map((name) => name.replace(/^type /, '')).sort(byName),
-    },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/hooks.js', namedImports: [...helpers].sort(byName) },
+    // An API without reads has no hooks here, and nothing to import for them.
+    ...(reads.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: '../runtime/index.js',
+            isTypeOnly: true,
+            namedImports: [...runtime].map((name) => name.replace(/^type /, '')).sort(byName),
+          } as const,
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: '../runtime/hooks.js',
+            namedImports: [...helpers].sort(byName),
+          } as const,
+        ]
+      : []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './keys.js', isTypeOnly: true, namedImports: [plan.keysName] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './queries.js', namedImports: [...queries].sort(byName) },
     ...statements,

@@ -298,8 +298,8 @@ describe('header and path-level parameters', () => {
 describe('hooks over a read keyed by more than its path', () => {
   it('let a delete of the same path remove every cached variant by the path prefix, whatever the required header was', () => {
     const mutations = fixture('header-cookie-path-level-params').read('react-query/src/generated/mutations.ts');
-    expect(mutations.match(/queryClient\.removeQueries\(.*\);/g)).toStrictEqual([
-      "queryClient.removeQueries({ queryKey: ['fixture', 'default', 'listNotes', variables.accountId] });",
+    expect(mutations.match(/removeCachedQueries\(\{ queryClient, filters: .*\);/g)).toStrictEqual([
+      "removeCachedQueries({ queryClient, filters: [{ queryKey: ['fixture', 'default', 'listNotes', variables.accountId] }] });",
     ]);
   });
 });
