@@ -161,7 +161,7 @@ async function measureRuntime(options: { failures: string[] }): Promise<RuntimeR
       options.failures.push(`${pkg.name}: ${(error as Error).message}`);
     }
   }
-  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 9, requests: 300 });
+  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 30, requests: 100 });
   const consumers = await measureConsumerTypecheck(consumerVariants());
   for (const consumer of consumers) {
     if (consumer.errors > 0) options.failures.push(`consumer file (${consumer.label}): tsc found ${consumer.errors} errors`);
