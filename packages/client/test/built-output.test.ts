@@ -21,17 +21,18 @@ describe('the built package', () => {
   it.each([
     ['esm', 'built/esm.mjs'],
     ['cjs', 'built/cjs.cjs'],
-  ])('runs a call against a local server from plain Node (%s)', async (format, script) => {
+  ])('runs a call, and a raw one, against a local server from plain Node (%s)', async (format, script) => {
     const server = await startServer((request) =>
       request.url.endsWith('/missing')
         ? { status: 404, json: { message: 'Not Found' } }
         : { json: { id: 'c1' }, headers: { 'Request-Id': 'req_built' } },
     );
     const { stdout } = await run(process.execPath, [path.join(root, 'test', script), server.baseUrl], { cwd: root });
-    expect(JSON.parse(stdout)).toStrictEqual({ format, data: { id: 'c1' }, requestId: 'req_built', missing: true });
+    expect(JSON.parse(stdout)).toStrictEqual({ format, data: { id: 'c1' }, requestId: 'req_built', missing: true, raw: { id: 'c1' } });
     expect(server.requests.map((request) => [request.url, request.headers.authorization])).toStrictEqual([
       ['/v1/contacts/c1', 'key'],
       ['/v1/contacts/missing', 'key'],
+      ['/v1/contacts/c1', 'key'],
     ]);
   });
 

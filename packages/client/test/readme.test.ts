@@ -49,7 +49,7 @@ describe('README', () => {
           lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
           types: ['node'],
           noUnusedLocals: false,
-          paths: { '@complero/client': [path.join(root, 'src/index.ts')] },
+          paths: { '@complero/client': [path.join(root, 'src/index.ts')], '@complero/client/raw': [path.join(root, 'src/raw.ts')] },
         },
       );
       const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {

@@ -7,9 +7,8 @@ const startServer = useTestServers();
 
 /** A client core for descriptors of another API: what a generated resource method calls. */
 function createTestCore(options: { baseUrl: string; apiKey?: string }) {
-  return createCore<Record<string, never>>({
+  return createCore({
     client: { baseUrl: options.baseUrl, apiKey: options.apiKey, retryDelay: { baseMs: 1 } },
-    operations: [],
     apiKey: options.apiKey ? { in: 'query', name: 'api_key' } : undefined,
     defaultBaseUrl: options.baseUrl,
     requestIdHeader: 'Request-Id',

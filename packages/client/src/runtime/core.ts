@@ -1,8 +1,5 @@
-import type { Client, Middleware } from 'openapi-fetch';
-import * as openapiFetch from 'openapi-fetch';
 import { type ClientOptions, identificationHeaders, resolveOptions } from './config.js';
 import { fetchPage, iteratePages } from './pagination.js';
-import { createPathSerializer } from './path.js';
 import { isTerminalStatus, pollUntil } from './polling.js';
 import { createSend, type RequestInput } from './request.js';
 import type {
@@ -20,11 +17,6 @@ import type {
 import { uploadInChunks } from './upload.js';
 import { VERSION } from './version.js';
 
-// openapi-fetch's CommonJS build sets no `__esModule` flag, so under CommonJS interop its
-// `createClient` sits one level deeper (`default.default`) than under ESM (`default`).
-const createClient = ((openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ??
-  openapiFetch.default) as typeof openapiFetch.default;
-
 /** Where the API key goes, from the spec's security scheme (cookie schemes are left to the caller: browsers forbid setting cookies). */
 export interface ApiKeyLocation {
   readonly in: 'header' | 'query';
@@ -32,9 +24,7 @@ export interface ApiKeyLocation {
 }
 
 /** What generated resource methods call: one method per behaviour, each typed by the caller. */
-export interface ClientCore<TPaths extends {}> {
-  /** The openapi-fetch client, with auth and safe path encoding, without retries. */
-  readonly raw: Client<TPaths>;
+export interface ClientCore {
   call<TData, THeaders>(operation: OperationDescriptor, input: RequestInput, options?: RequestOptions): Promise<ApiResult<TData, THeaders>>;
   page<TItem, THeaders>(operation: OperationDescriptor, input: RequestInput, options?: RequestOptions): Promise<Page<TItem, THeaders>>;
   iterate<TItem>(operation: OperationDescriptor, input: RequestInput, options?: RequestOptions): AsyncIterable<TItem>;
@@ -62,33 +52,33 @@ export interface ClientCore<TPaths extends {}> {
 }
 
 /** Builds the machinery every resource method shares, from the client's options and the spec's facts. */
-export function createCore<TPaths extends {}>(options: {
+export function createCore(options: {
   client: ClientOptions;
-  operations: readonly OperationDescriptor[];
   apiKey: ApiKeyLocation | undefined;
   defaultBaseUrl: string;
   requestIdHeader: string;
-}): ClientCore<TPaths> {
+}): ClientCore {
   const { client } = options;
-  const settings = resolveOptions(client);
-  const raw = createClient<TPaths>({
-    baseUrl: client.baseUrl ?? options.defaultBaseUrl,
-    // Looked up per request, so a fetch mock installed after the client was built still applies.
-    fetch: (request) => (client.fetch ?? globalThis.fetch)(request),
-    headers: { ...identificationHeaders({ version: VERSION }), ...client.headers },
-    pathSerializer: createPathSerializer(),
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...identificationHeaders({ version: VERSION }), ...client.headers }))
+    headers[name.toLowerCase()] = value;
+  const send = createSend({
+    settings: resolveOptions(client),
+    baseUrl: (client.baseUrl ?? options.defaultBaseUrl).replace(/\/$/, ''),
+    headers,
+    fetch: client.fetch,
+    apiKey: client.apiKey,
+    apiKeyLocation: options.apiKey,
+    requestIdHeader: options.requestIdHeader,
   });
-  raw.use(createAuthMiddleware({ apiKey: client.apiKey, location: options.apiKey, operations: options.operations }));
-  const send = createSend({ raw: raw as unknown as Client<never>, settings, requestIdHeader: options.requestIdHeader });
-  const call = send as ClientCore<TPaths>['call'];
-  const download: ClientCore<TPaths>['download'] = async (operation, path, call) => {
+  const call = send as ClientCore['call'];
+  const download: ClientCore['download'] = async (operation, path, call) => {
     const { contentType, ...result } = await send<Blob | undefined, never>(operation, { path }, call);
     return result.status === operation.download?.pending
       ? { ...result, data: undefined, state: 'pending' }
       : { ...(result as ReadyDownload<never>), contentType: contentType as string, state: 'ready' };
   };
   return {
-    raw,
     call,
     page: (operation, input, call) => fetchPage({ send, operation, input, call }),
     iterate: (operation, input, call) => iteratePages({ send, operation, input, call }),
@@ -115,32 +105,5 @@ export function createCore<TPaths extends {}>(options: {
           return result.state === 'ready' ? { done: result as never } : { pending: 'not generated' };
         },
       }),
-  };
-}
-
-/**
- * Adds the API key to requests whose operation requires it, raw ones included. Operations the
- * spec marks as public (like `GET /ping`) go without it.
- */
-function createAuthMiddleware(options: {
-  apiKey: string | undefined;
-  location: ApiKeyLocation | undefined;
-  operations: readonly OperationDescriptor[];
-}): Middleware {
-  const { apiKey, location } = options;
-  const open = new Set(
-    options.operations.filter((operation) => !operation.auth).map((operation) => `${operation.method} ${operation.path}`),
-  );
-  return {
-    onRequest({ request, schemaPath }) {
-      if (!apiKey || !location || open.has(`${request.method} ${schemaPath}`)) return undefined;
-      if (location.in === 'header') {
-        request.headers.set(location.name, apiKey);
-        return undefined;
-      }
-      // Appended to the URL as it is: `searchParams.set` would re-encode the query (`,` → `%2C`, `%20` → `+`).
-      const key = `${encodeURIComponent(location.name)}=${encodeURIComponent(apiKey)}`;
-      return new Request(`${request.url}${request.url.includes('?') ? '&' : '?'}${key}`, request);
-    },
   };
 }

@@ -1,7 +1,6 @@
-import type { Client } from 'openapi-fetch';
-import { checkLimits, type ResolvedOptions } from './config.js';
-import { CompleroError, ConnectionError, errorClassForStatus, InvalidArgumentError, TimeoutError } from './errors.js';
-import { createPathSerializer } from './path.js';
+import { type ClientOptions, checkLimits, type ResolvedOptions } from './config.js';
+import type { ApiKeyLocation } from './core.js';
+import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
 import { redactCause } from './redact.js';
 import { computeRetryDelay, isIdempotent, isRetryableStatus, linkSignal, neverReachedServer, parseRetryAfter, sleep } from './retry.js';
 import { serializeInput } from './serialize.js';
@@ -28,27 +27,38 @@ export type Send = <TData, THeaders>(
   options?: RequestOptions,
 ) => Promise<Sent<TData, THeaders>>;
 
-// openapi-fetch's `request` is typed per path; descriptors are checked against the spec by the generator instead.
-type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
-/** Builds the client's `send`: the only place a request goes out. */
-export function createSend(options: { raw: Client<never>; settings: ResolvedOptions; requestIdHeader: string }): Send {
-  const { raw, settings, requestIdHeader } = options;
+/**
+ * Builds the client's `send`: the only place a request goes out. It calls `fetch(url, init)`
+ * itself rather than through openapi-fetch, whose `Request` (which `fetch` copies into another)
+ * and `Headers` objects cost more per call than the rest of the client together: the request is
+ * built once, its body serialised once, and every attempt sends the same parts.
+ */
+export function createSend(options: {
+  settings: ResolvedOptions;
+  /** Where operation paths are appended; without a trailing slash. */
+  baseUrl: string;
+  /** Sent with every request, names in lower case. */
+  headers: Readonly<Record<string, string>>;
+  /** The caller's `fetch`, given a `Request` as `ClientOptions.fetch` promises; `globalThis.fetch` (looked up per call, for mocks installed later) otherwise. */
+  fetch: ClientOptions['fetch'];
+  apiKey: string | undefined;
+  apiKeyLocation: ApiKeyLocation | undefined;
+  requestIdHeader: string;
+}): Send {
+  const { settings, requestIdHeader, apiKey, apiKeyLocation: location } = options;
   const { redact } = settings;
   return async (operation, input, call = {}) => {
-    const { method, path, binary, text } = operation;
+    const { method, binary, text } = operation;
     const { signal } = call;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     checkLimits({ timeoutMs, maxRetries });
-    const where = `${method} ${path}`;
-    const idempotent = isIdempotent(method);
-    const init = serializeInput({ operation, input, headers: call.headers }) as { bodySerializer?: (body: unknown) => unknown };
-    // openapi-fetch serialises the body inside its `request`, where a failure would pass for a failed connection.
-    try {
-      (init.bodySerializer || JSON.stringify)(input.body);
-    } catch (cause) {
-      throw new InvalidArgumentError(`Nothing was sent to ${where}: its body cannot be serialised (${redact(String(cause))}).`);
+    const wire = serializeInput({ operation, input, clientHeaders: options.headers, headers: call.headers, redact });
+    let url = options.baseUrl + wire.url;
+    // The API key goes last, so no header of the caller's can replace it. Operations the spec marks as public (like `GET /ping`) go without it.
+    if (apiKey && location && operation.auth) {
+      if (location.in === 'header') wire.headers[location.name.toLowerCase()] = apiKey;
+      else url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(location.name)}=${encodeURIComponent(apiKey)}`;
     }
     for (let attempt = 0; ; attempt++) {
       const link = linkSignal({ signal, timeoutMs });
@@ -56,14 +66,16 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
       let retryAfterMs: number | undefined;
       let retryable: boolean;
       try {
-        const { data, error, response } = await (raw.request as RawRequest)(method, path, {
-          ...init,
-          pathSerializer: createPathSerializer(operation.pathStyles),
-          parseAs: binary ? 'blob' : 'text',
-          signal: link.signal,
-        });
+        const init: RequestInit = { method, headers: wire.headers, body: wire.body, signal: link.signal };
+        const response = await (options.fetch ? options.fetch(new Request(url, init)) : fetch(url, init));
         const { status, statusText, headers } = response;
         const requestId = headers.get(requestIdHeader) ?? undefined;
+        // No body to read, as openapi-fetch decides it: `undefined`, not an empty text or Blob.
+        const empty =
+          status === 204 ||
+          method === 'HEAD' ||
+          (headers.get('Content-Length') === '0' && !headers.get('Transfer-Encoding')?.includes('chunked'));
+        const data: unknown = empty ? undefined : await (response.ok && binary ? response.blob() : response.text());
         if (response.ok) {
           // Text and bytes come as they are; only JSON is parsed (an empty body is no JSON: undefined).
           // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
@@ -76,7 +88,7 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
               // Redacted before cutting, so no part of the key survives the cut.
               body = redact(data as string);
               throw new CompleroError(
-                `${where} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
+                `${method} ${operation.path} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
                 { status, requestId, body },
               );
             }
@@ -95,15 +107,21 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
             ...(binary && { contentType: headers.get('Content-Type') ?? '' }),
           } as never;
         }
+        let error = data;
+        try {
+          error = JSON.parse(data as string);
+        } catch {
+          // Not JSON: kept as the text it is.
+        }
         retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
         // The server may echo what it was sent; nothing it says may carry the key into an error.
         const body = redactCause({ value: error, redact });
         const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
         failure = new (errorClassForStatus(status))(
-          `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${where}${requestId ? `, request id ${requestId}` : ''})`,
+          `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${method} ${operation.path}${requestId ? `, request id ${requestId}` : ''})`,
           { status, requestId, body, retryAfterMs },
         );
-        retryable = isRetryableStatus(status) && idempotent;
+        retryable = isRetryableStatus(status) && isIdempotent(method);
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
         if (cause instanceof CompleroError) throw cause;
@@ -114,9 +132,12 @@ export function createSend(options: { raw: Client<never>; settings: ResolvedOpti
         const text = cause instanceof Error ? cause.message : String(cause);
         const detail = inner?.code || inner?.message;
         failure = timedOut
-          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, redacted)
-          : new ConnectionError(`${where} failed before a response arrived: ${redact(detail ? `${text} (${detail})` : text)}`, redacted);
-        retryable = idempotent || (!timedOut && neverReachedServer(cause));
+          ? new TimeoutError(`${method} ${operation.path} timed out after ${timeoutMs} ms.`, redacted)
+          : new ConnectionError(
+              `${method} ${operation.path} failed before a response arrived: ${redact(detail ? `${text} (${detail})` : text)}`,
+              redacted,
+            );
+        retryable = isIdempotent(method) || (!timedOut && neverReachedServer(cause));
       } finally {
         link.release();
       }

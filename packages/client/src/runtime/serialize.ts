@@ -1,64 +1,97 @@
-import * as openapiFetch from 'openapi-fetch';
+import { InvalidArgumentError } from './errors.js';
+import { createPathSerializer } from './path.js';
 import type { RequestInput } from './request.js';
 import type { OperationDescriptor } from './types.js';
 
-type Fields = Readonly<Record<string, unknown>>;
-
-// openapi-fetch's own query serializer (arrays repeated, objects as deepObject) writes every parameter the descriptor does not join.
-const serializeQueryDefault = openapiFetch.createQuerySerializer();
+/** What goes on the wire for one call, built once and sent as it is by every attempt. */
+export interface WireRequest {
+  /** The path and query, to append to the base URL. */
+  readonly url: string;
+  /** Header names in lower case, so that a caller's `authorization` replaces the client's `Authorization`. */
+  readonly headers: Record<string, string>;
+  readonly body: BodyInit | undefined;
+}
 
 /**
- * The parts of openapi-fetch's request options that put an operation's parameters and body on
- * the wire as its spec says. The descriptor records only what differs from openapi-fetch's
- * defaults (query arrays repeated, JSON bodies), so for most operations this changes nothing.
+ * Puts an operation's parameters and body on the wire as its spec says, as openapi-fetch would:
+ * path parameters through the safe path serializer, query arrays repeated (`a=1&a=2`) unless the
+ * descriptor joins them, objects as deepObject (`f[k]=v`), JSON bodies unless the descriptor
+ * names another media type. Headers, lowest priority first: `Content-Type` for a body, the
+ * client's, the call's, the spec's header and cookie parameters. Throws `InvalidArgumentError`
+ * for anything that cannot be sent, before anything is.
  */
 export function serializeInput(options: {
   operation: OperationDescriptor;
   input: RequestInput;
-  headers: Readonly<Record<string, string>> | undefined;
-}): object {
-  const { input, headers } = options;
-  const { query: delimiters, mediaType, form: fieldDelimiters } = options.operation;
-  const multipart = mediaType?.startsWith('multipart/');
-  // openapi-fetch sends header arrays as one `a, b` list, which HTTP reads as `a,b`.
-  const header: Record<string, unknown> = { ...input.header };
+  /** The client's headers (names in lower case). */
+  clientHeaders: Readonly<Record<string, string>>;
+  /** The call's `RequestOptions.headers`. */
+  headers: object | undefined;
+  /** Replaces the API key in the message of a body that cannot be serialised. */
+  redact: (text: string) => string;
+}): WireRequest {
+  const { input, operation } = options;
+  const { query: delimiters, mediaType } = operation;
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(input.query ?? {})) {
+    if (value == null) continue;
+    if (Array.isArray(value) && value.length && delimiters?.[name])
+      pairs.push(`${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`);
+    else if (typeof value !== 'object') pairs.push(`${name}=${encodeValue(value)}`);
+    else
+      for (const [key, item] of Object.entries(value))
+        if (item != null) pairs.push(`${Array.isArray(value) ? name : `${name}[${key}]`}=${encodeValue(item)}`);
+  }
+  let body = input.body;
+  if (body !== undefined) {
+    try {
+      body = mediaType ? serializeForm({ body, operation }) : body instanceof FormData ? body : JSON.stringify(body);
+    } catch (cause) {
+      throw new InvalidArgumentError(
+        `Nothing was sent to ${operation.method} ${operation.path}: its body cannot be serialised (${options.redact(String(cause))}).`,
+      );
+    }
+  }
   // Browsers forbid setting `Cookie` and drop it silently: there cookies come from the browser's jar (`credentials`).
   const cookie = listFields(input.cookie)
     .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
     .join('; ');
-  if (cookie) header.Cookie = cookie;
-  return {
-    params: { path: input.path, query: input.query, header },
-    body: input.body,
-    // FormData gets no Content-Type, so fetch writes it with the boundary.
-    headers: mediaType && !multipart ? { 'Content-Type': mediaType, ...headers } : headers,
-    querySerializer:
-      delimiters &&
-      ((query: Fields) =>
-        Object.entries(query)
-          .map(([name, value]) =>
-            Array.isArray(value) && value.length && delimiters[name]
-              ? `${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`
-              : serializeQueryDefault({ [name]: value }),
-          )
-          .filter(Boolean)
-          .join('&')),
-    // Forms given as plain objects go as FormData (multipart) or `a=1&b=2` (urlencoded); anything
-    // else (bytes, text, a FormData or URLSearchParams built by the caller) as it is.
-    bodySerializer:
-      mediaType &&
-      ((body: object) => {
-        if (body?.constructor !== Object || (!multipart && !mediaType.includes('urlencoded'))) return body;
-        const form = multipart ? new FormData() : new URLSearchParams();
-        for (const [name, items] of listFields(body)) {
-          const delimiter = fieldDelimiters?.[name];
-          // Files keep their bytes and name; objects inside a form travel as JSON text.
-          for (const item of delimiter ? [items.join(delimiter)] : items)
-            (form as FormData).append(name, item instanceof Blob || typeof item !== 'object' ? (item as string) : JSON.stringify(item));
-        }
-        return multipart ? form : String(form);
-      }),
-  };
+  const headers: Record<string, string> = {};
+  // FormData gets no Content-Type, so fetch writes it with the boundary.
+  for (const source of [
+    body !== undefined && !(body instanceof FormData) && { 'content-type': 'application/json' },
+    options.clientHeaders,
+    mediaType && !mediaType.startsWith('multipart/') && { 'content-type': mediaType },
+    options.headers,
+    input.header,
+    cookie && { cookie },
+  ])
+    for (const [name, value] of Object.entries(source || {})) {
+      // `null` removes a header; header arrays go as one `a, b` list, which HTTP reads as `a,b`.
+      if (value === null) delete headers[name.toLowerCase()];
+      else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
+    }
+  const path = input.path ? createPathSerializer(operation.pathStyles)(operation.path, input.path) : operation.path;
+  return { url: pairs.length ? `${path}?${pairs.join('&')}` : path, headers, body: body as BodyInit | undefined };
+}
+
+/**
+ * Forms given as plain objects go as FormData (multipart) or `a=1&b=2` (urlencoded); anything
+ * else (bytes, text, a FormData or URLSearchParams built by the caller) as it is.
+ */
+function serializeForm(options: { body: unknown; operation: OperationDescriptor }): unknown {
+  const { body, operation } = options;
+  const mediaType = operation.mediaType as string;
+  const multipart = mediaType.startsWith('multipart/');
+  if ((body as object)?.constructor !== Object || (!multipart && !mediaType.includes('urlencoded'))) return body;
+  const form = multipart ? new FormData() : new URLSearchParams();
+  for (const [name, items] of listFields(body as object)) {
+    const delimiter = operation.form?.[name];
+    // Files keep their bytes and name; objects inside a form travel as JSON text.
+    for (const item of delimiter ? [items.join(delimiter)] : items)
+      (form as FormData).append(name, item instanceof Blob || typeof item !== 'object' ? (item as string) : JSON.stringify(item));
+  }
+  return multipart ? form : String(form);
 }
 
 /** The fields of a cookie parameter object or a form that have a value, each value as a list of items. */

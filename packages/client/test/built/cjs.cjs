@@ -1,8 +1,10 @@
-// Run by built-output.test.ts: loads the built CommonJS entry the way a user's `require` does.
+// Run by built-output.test.ts: loads the built CommonJS entries the way a user's `require` does.
 const { createCompleroClient, NotFoundError } = require('@complero/client');
+const { createRawClient } = require('@complero/client/raw');
 
 const complero = createCompleroClient({ apiKey: 'key', baseUrl: process.argv[2] });
 complero.contacts.get('c1').then(async ({ data, requestId }) => {
   const missing = await complero.contacts.get('missing').catch((error) => error instanceof NotFoundError);
-  console.log(JSON.stringify({ format: 'cjs', data, requestId, missing }));
+  const raw = await createRawClient({ apiKey: 'key', baseUrl: process.argv[2] }).GET('/contacts/{id}', { params: { path: { id: 'c1' } } });
+  console.log(JSON.stringify({ format: 'cjs', data, requestId, missing, raw: raw.data }));
 });
