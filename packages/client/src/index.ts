@@ -20,7 +20,6 @@ export {
   CompleroError,
   type CompleroErrorInit,
   ConnectionError,
-  describeValidationErrorCode,
   errorClassForStatus,
   ForbiddenError,
   GoneError,

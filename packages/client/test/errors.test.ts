@@ -4,7 +4,6 @@ import {
   BadRequestError,
   CompleroError,
   createCompleroClient,
-  describeValidationErrorCode,
   ForbiddenError,
   GoneError,
   NotFoundError,
@@ -13,6 +12,7 @@ import {
   ServerError,
   ValidationError,
 } from '../src/index.js';
+import { describeValidationErrorCode } from '../src/validation-codes.js';
 import { useTestServers } from './support/server.js';
 
 const startServer = useTestServers();

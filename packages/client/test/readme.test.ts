@@ -49,7 +49,11 @@ describe('README', () => {
           lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
           types: ['node'],
           noUnusedLocals: false,
-          paths: { '@complero/client': [path.join(root, 'src/index.ts')], '@complero/client/raw': [path.join(root, 'src/raw.ts')] },
+          paths: {
+            '@complero/client': [path.join(root, 'src/index.ts')],
+            '@complero/client/raw': [path.join(root, 'src/raw.ts')],
+            '@complero/client/validation-codes': [path.join(root, 'src/validation-codes.ts')],
+          },
         },
       );
       const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {

@@ -68,31 +68,29 @@ export function createSend(options: {
       try {
         const init: RequestInit = { method, headers: wire.headers, body: wire.body, signal: link.signal };
         const response = await (options.fetch ? options.fetch(new Request(url, init)) : fetch(url, init));
-        const { status, statusText, headers } = response;
+        const { ok, status, statusText, headers } = response;
         const requestId = headers.get(requestIdHeader) ?? undefined;
-        // No body to read, as openapi-fetch decides it: `undefined`, not an empty text or Blob.
-        const empty =
-          status === 204 ||
-          method === 'HEAD' ||
-          (headers.get('Content-Length') === '0' && !headers.get('Transfer-Encoding')?.includes('chunked'));
-        const data: unknown = empty ? undefined : await (response.ok && binary ? response.blob() : response.text());
-        if (response.ok) {
-          // Text and bytes come as they are; only JSON is parsed (an empty body is no JSON: undefined).
-          // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
-          const mediaType = `${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase();
-          let body = binary || text === true || (text || []).includes(mediaType) ? data : undefined;
-          if (body === undefined && data) {
-            try {
-              body = JSON.parse(data as string);
-            } catch {
+        // Text and bytes come as they are; only JSON is parsed, and an empty body is no JSON (`undefined`).
+        // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
+        const mediaType = `${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase();
+        const raw = ok && binary;
+        let body: unknown =
+          status === 204 || method === 'HEAD' ? undefined : raw ? await response.blob() : (await response.text()) || undefined;
+        if (body && !raw && !(ok && (text === true || (text || []).includes(mediaType))))
+          try {
+            body = JSON.parse(body as string);
+          } catch {
+            // An error body that is not JSON is kept as its text; a success body that should be JSON is an error.
+            if (ok) {
               // Redacted before cutting, so no part of the key survives the cut.
-              body = redact(data as string);
+              body = redact(body as string);
               throw new CompleroError(
                 `${method} ${operation.path} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
                 { status, requestId, body },
               );
             }
           }
+        if (ok) {
           // The response headers the spec declares, absent ones left out.
           const picked: Record<string, string> = {};
           for (const name of operation.headers) {
@@ -107,15 +105,9 @@ export function createSend(options: {
             ...(binary && { contentType: headers.get('Content-Type') ?? '' }),
           } as never;
         }
-        let error = data;
-        try {
-          error = JSON.parse(data as string);
-        } catch {
-          // Not JSON: kept as the text it is.
-        }
         retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
         // The server may echo what it was sent; nothing it says may carry the key into an error.
-        const body = redactCause({ value: error, redact });
+        body = redactCause({ value: body, redact });
         const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
         failure = new (errorClassForStatus(status))(
           `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${method} ${operation.path}${requestId ? `, request id ${requestId}` : ''})`,

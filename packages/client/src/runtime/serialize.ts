@@ -56,21 +56,24 @@ export function serializeInput(options: {
   const cookie = listFields(input.cookie)
     .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
     .join('; ');
-  const headers: Record<string, string> = {};
-  // FormData gets no Content-Type, so fetch writes it with the boundary.
+  // The client's header names are in lower case already; `Content-Type` for a body is the default any of them replaces.
+  // FormData gets none, so fetch writes it with the boundary.
+  const headers: Record<string, string> =
+    body !== undefined && !(body instanceof FormData)
+      ? { 'content-type': 'application/json', ...options.clientHeaders }
+      : { ...options.clientHeaders };
   for (const source of [
-    body !== undefined && !(body instanceof FormData) && { 'content-type': 'application/json' },
-    options.clientHeaders,
     mediaType && !mediaType.startsWith('multipart/') && { 'content-type': mediaType },
     options.headers,
     input.header,
     cookie && { cookie },
   ])
-    for (const [name, value] of Object.entries(source || {})) {
-      // `null` removes a header; header arrays go as one `a, b` list, which HTTP reads as `a,b`.
-      if (value === null) delete headers[name.toLowerCase()];
-      else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
-    }
+    if (source)
+      for (const [name, value] of Object.entries(source)) {
+        // `null` removes a header; header arrays go as one `a, b` list, which HTTP reads as `a,b`.
+        if (value === null) delete headers[name.toLowerCase()];
+        else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
+      }
   const path = input.path ? createPathSerializer(operation.pathStyles)(operation.path, input.path) : operation.path;
   return { url: pairs.length ? `${path}?${pairs.join('&')}` : path, headers, body: body as BodyInit | undefined };
 }
