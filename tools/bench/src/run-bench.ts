@@ -3,7 +3,7 @@ import os from 'node:os';
 import { measureNodeStartup, measureOpenApiTypeScript, writeUpgradedSpec } from './baselines.js';
 import { measureColdGeneration, measureNoopGeneration, type RunSummary } from './ours.js';
 import { installPeers, measurePeer, PEERS, type PeerResult } from './peers/peers.js';
-import { type BundleSize, listPublishedPackages, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
+import { type BundleSize, listPublishedEntries, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
 import {
   COMPLERO_CLIENT_CONSUMER,
   type ConsumerVariant,
@@ -150,7 +150,7 @@ export async function runBench(options: {
 async function measureRuntime(options: { failures: string[] }): Promise<RuntimeReport> {
   const budgets = readSizeBudgets();
   const sizes: RuntimeReport['sizes'][number][] = [];
-  for (const pkg of listPublishedPackages()) {
+  for (const pkg of listPublishedEntries()) {
     try {
       const size = await measureBundleSize(pkg);
       const budgetBytes = budgets[pkg.name] ?? null;
