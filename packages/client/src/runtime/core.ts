@@ -2,6 +2,7 @@ import { type ClientOptions, identificationHeaders, resolveOptions } from './con
 import { fetchPage, iteratePages } from './pagination.js';
 import { isTerminalStatus, pollUntil } from './polling.js';
 import { createSend, type RequestInput } from './request.js';
+import { mergeHeaders } from './serialize.js';
 import type {
   ApiResult,
   DownloadResult,
@@ -60,8 +61,7 @@ export function createCore(options: {
 }): ClientCore {
   const { client } = options;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...identificationHeaders({ version: VERSION }), ...client.headers }))
-    headers[name.toLowerCase()] = value;
+  mergeHeaders({ headers, from: { ...identificationHeaders({ version: VERSION }), ...client.headers } });
   const send = createSend({
     settings: resolveOptions(client),
     baseUrl: (client.baseUrl ?? options.defaultBaseUrl).replace(/\/$/, ''),

@@ -72,11 +72,14 @@ export function createSend(options: {
         const requestId = headers.get(requestIdHeader) ?? undefined;
         // Text and bytes come as they are; only JSON is parsed, and an empty body is no JSON (`undefined`).
         // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
-        const mediaType = `${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase();
         const raw = ok && binary;
         let body: unknown =
           status === 204 || method === 'HEAD' ? undefined : raw ? await response.blob() : (await response.text()) || undefined;
-        if (body && !raw && !(ok && (text === true || (text || []).includes(mediaType))))
+        if (
+          body &&
+          !raw &&
+          !(ok && text && (text === true || text.includes(`${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase())))
+        )
           try {
             body = JSON.parse(body as string);
           } catch {

@@ -31,16 +31,23 @@ export function serializeInput(options: {
   redact: (text: string) => string;
 }): WireRequest {
   const { input, operation } = options;
-  const { query: delimiters, mediaType } = operation;
-  const pairs: string[] = [];
-  for (const [name, value] of Object.entries(input.query ?? {})) {
-    if (value == null) continue;
-    if (Array.isArray(value) && value.length && delimiters?.[name])
-      pairs.push(`${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`);
-    else if (typeof value !== 'object') pairs.push(`${name}=${encodeValue(value)}`);
-    else
-      for (const [key, item] of Object.entries(value))
-        if (item != null) pairs.push(`${Array.isArray(value) ? name : `${name}[${key}]`}=${encodeValue(item)}`);
+  const { query, cookie } = input;
+  const { mediaType } = operation;
+  // Most calls have no query, cookie or header parameters: those cost nothing then.
+  let url = input.path ? createPathSerializer(operation.pathStyles)(operation.path, input.path) : operation.path;
+  if (query) {
+    const delimiters = operation.query;
+    const pairs: string[] = [];
+    for (const [name, value] of Object.entries(query)) {
+      if (value == null) continue;
+      if (Array.isArray(value) && value.length && delimiters?.[name])
+        pairs.push(`${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`);
+      else if (typeof value !== 'object') pairs.push(`${name}=${encodeValue(value)}`);
+      else
+        for (const [key, item] of Object.entries(value))
+          if (item != null) pairs.push(`${Array.isArray(value) ? name : `${name}[${key}]`}=${encodeValue(item)}`);
+    }
+    if (pairs.length) url += `?${pairs.join('&')}`;
   }
   let body = input.body;
   if (body !== undefined) {
@@ -52,30 +59,37 @@ export function serializeInput(options: {
       );
     }
   }
-  // Browsers forbid setting `Cookie` and drop it silently: there cookies come from the browser's jar (`credentials`).
-  const cookie = listFields(input.cookie)
-    .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
-    .join('; ');
   // The client's header names are in lower case already; `Content-Type` for a body is the default any of them replaces.
   // FormData gets none, so fetch writes it with the boundary.
   const headers: Record<string, string> =
     body !== undefined && !(body instanceof FormData)
       ? { 'content-type': 'application/json', ...options.clientHeaders }
       : { ...options.clientHeaders };
-  for (const source of [
-    mediaType && !mediaType.startsWith('multipart/') && { 'content-type': mediaType },
-    options.headers,
-    input.header,
-    cookie && { cookie },
-  ])
-    if (source)
-      for (const [name, value] of Object.entries(source)) {
-        // `null` removes a header; header arrays go as one `a, b` list, which HTTP reads as `a,b`.
-        if (value === null) delete headers[name.toLowerCase()];
-        else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
-      }
-  const path = input.path ? createPathSerializer(operation.pathStyles)(operation.path, input.path) : operation.path;
-  return { url: pairs.length ? `${path}?${pairs.join('&')}` : path, headers, body: body as BodyInit | undefined };
+  if (mediaType && !mediaType.startsWith('multipart/')) headers['content-type'] = mediaType;
+  mergeHeaders({ headers, from: options.headers });
+  mergeHeaders({ headers, from: input.header });
+  // Browsers forbid setting `Cookie` and drop it silently: there cookies come from the browser's jar (`credentials`).
+  if (cookie)
+    mergeHeaders({
+      headers,
+      from: {
+        cookie:
+          listFields(cookie)
+            .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
+            .join('; ') || undefined,
+      },
+    });
+  return { url, headers, body: body as BodyInit | undefined };
+}
+
+/** Sets `from`'s headers on `headers` by their lower-case names: `null` removes one, arrays go as one `a, b` list (which HTTP reads as `a,b`). */
+export function mergeHeaders(options: { headers: Record<string, string>; from: object | undefined }): void {
+  const { headers, from } = options;
+  if (from)
+    for (const [name, value] of Object.entries(from)) {
+      if (value === null) delete headers[name.toLowerCase()];
+      else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
+    }
 }
 
 /**
