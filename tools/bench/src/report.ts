@@ -147,10 +147,10 @@ function renderScaling(report: BenchReport): string {
 function renderRuntime(report: BenchReport): string {
   const runtime = report.runtime!;
   return [
-    '### Runtime: bundle size (esbuild, minified, gzip -9; peers external)',
+    '### Runtime: bundle size of each entry (esbuild, minified, gzip -9; peers external)',
     '',
     formatTable({
-      headers: ['package', 'minified', 'gzip', 'budget'],
+      headers: ['entry', 'minified', 'gzip', 'budget'],
       rows: runtime.sizes.map((size) => [
         size.name,
         formatKiloBytes(size.minifiedBytes),
@@ -159,7 +159,7 @@ function renderRuntime(report: BenchReport): string {
       ]),
     }),
     '',
-    `### Runtime: per-request cost against a local 127.0.0.1 server (target for @complero/client ≤ ${TARGETS.requestOverhead}× fetch)`,
+    `### Runtime: per-request cost against a 127.0.0.1 server in its own process (target for @complero/client ≤ ${TARGETS.requestOverhead}× fetch)`,
     '',
     formatTable({
       headers: ['caller', 'µs per request', '× bare fetch'],

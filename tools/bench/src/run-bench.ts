@@ -161,7 +161,7 @@ async function measureRuntime(options: { failures: string[] }): Promise<RuntimeR
       options.failures.push(`${pkg.name}: ${(error as Error).message}`);
     }
   }
-  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 30, requests: 100 });
+  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 200, requests: 20 });
   const consumers = await measureConsumerTypecheck(consumerVariants());
   for (const consumer of consumers) {
     if (consumer.errors > 0) options.failures.push(`consumer file (${consumer.label}): tsc found ${consumer.errors} errors`);
@@ -180,6 +180,25 @@ async function requestVariants(): Promise<RequestVariant[]> {
           baseUrl,
         });
         return () => client.GET('/ping', {});
+      },
+    },
+    {
+      // What any client that identifies itself and times out pays before any code of its own: the
+      // User-Agent the client sends, and an AbortController with a timer (Node's fetch links every
+      // request to the signal it is given). A reference, not a competitor.
+      label: 'fetch + User-Agent + timeout',
+      create: (baseUrl) => {
+        const headers = { 'User-Agent': `complero-client-js/0.0.0 node/${process.version}` };
+        return async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 60_000);
+          try {
+            const response = await fetch(`${baseUrl}/ping`, { headers, signal: controller.signal });
+            return await response.json();
+          } finally {
+            clearTimeout(timer);
+          }
+        };
       },
     },
     {
