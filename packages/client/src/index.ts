@@ -1,6 +1,7 @@
 /**
  * The typed Complero API client: `createCompleroClient({ apiKey })`, typed errors, retries,
- * timeouts, auto-pagination, bulk uploads and documentation downloads, on openapi-fetch.
+ * timeouts, auto-pagination, bulk uploads and documentation downloads, on fetch. The raw openapi-fetch
+ * client is `@complero/client/raw`; what validation error codes mean, `@complero/client/validation-codes`.
  */
 export { type CompleroClient, createCompleroClient } from './client.js';
 export type {
