@@ -1,4 +1,5 @@
 import { createCompleroClient } from '@complero/client';
+import { createRawClient } from '@complero/client/raw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockComplero } from '../src/index.js';
@@ -32,7 +33,7 @@ describe('@complero/client against createMockComplero behind setupServer', () =>
   });
 
   it('surfaces the mock 422 as ValidationError codes v1c001 and v1c002, and sends nothing without a required field', async () => {
-    await expectUploadValidationErrors(client);
+    await expectUploadValidationErrors({ complero: client, raw: createRawClient({ apiKey: 'test-key' }) });
     // The bad-email upload and the raw request; the upload without a required field sent nothing.
     expect(seen.filter((line) => line === 'POST /v1/contacts')).toHaveLength(2);
   });
@@ -57,7 +58,8 @@ describe('@complero/client against the complero-mock bin over real HTTP', () => 
   });
 
   it('surfaces the mock 422 as ValidationError codes v1c001 and v1c002', async () => {
-    await expectUploadValidationErrors(createCompleroClient({ apiKey: 'test-key', baseUrl: mock.url }));
+    const options = { apiKey: 'test-key', baseUrl: mock.url };
+    await expectUploadValidationErrors({ complero: createCompleroClient(options), raw: createRawClient(options) });
   });
 
   it('pings without an API key and gets AuthenticationError on a secured operation', async () => {
