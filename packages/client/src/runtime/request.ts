@@ -70,18 +70,13 @@ export function createSend(options: {
         const response = await (options.fetch ? options.fetch(new Request(url, init)) : fetch(url, init));
         const { ok, status, statusText, headers } = response;
         const requestId = headers.get(requestIdHeader) ?? undefined;
-        // Text and bytes come as they are; only JSON is parsed, and an empty body is no JSON (`undefined`).
-        // An operation offering JSON and text goes by the Content-Type: a listed text type is text.
+        // Text and bytes come as they are (a text operation's empty body is ''); only JSON is parsed, and an
+        // empty body is no JSON (`undefined`). An operation offering JSON and text goes by the Content-Type.
         const raw = ok && binary;
-        let body: unknown =
-          status === 204 || method === 'HEAD' ? undefined : raw ? await response.blob() : (await response.text()) || undefined;
-        if (
-          body &&
-          !raw &&
-          !(ok && text && (text === true || text.includes(`${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase())))
-        )
+        let body: unknown = status === 204 || method === 'HEAD' ? undefined : raw ? await response.blob() : await response.text();
+        if (!raw && !(ok && text && (text === true || text.includes(`${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase()))))
           try {
-            body = JSON.parse(body as string);
+            body = body ? JSON.parse(body as string) : undefined;
           } catch {
             // An error body that is not JSON is kept as its text; a success body that should be JSON is an error.
             if (ok) {
