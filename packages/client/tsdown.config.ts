@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/raw.ts', 'src/validation-codes.ts'],
+  entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',

@@ -1,7 +1,6 @@
 /**
  * The typed Complero API client: `createCompleroClient({ apiKey })`, typed errors, retries,
- * timeouts, auto-pagination, bulk uploads and documentation downloads, on fetch. The raw openapi-fetch
- * client is `@complero/client/raw`; what validation error codes mean, `@complero/client/validation-codes`.
+ * timeouts, auto-pagination, bulk uploads and documentation downloads, on openapi-fetch.
  */
 export { type CompleroClient, createCompleroClient } from './client.js';
 export type {
@@ -21,6 +20,7 @@ export {
   CompleroError,
   type CompleroErrorInit,
   ConnectionError,
+  describeValidationErrorCode,
   errorClassForStatus,
   ForbiddenError,
   GoneError,

@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, BulkUploadError, CompleroError, ConnectionError, createCompleroClient } from '../src/index.js';
-import { createRawClient } from '../src/raw.js';
 import { identificationHeaders } from '../src/runtime/config.js';
 import { useTestServers } from './support/server.js';
 
@@ -62,8 +61,8 @@ describe('authentication', () => {
 
   it('sends the API key on raw calls too', async () => {
     const server = await startServer(() => ({ json: { id: 'c 1' } }));
-    const raw = createRawClient({ apiKey: API_KEY, baseUrl: server.baseUrl });
-    const { data } = await raw.GET('/contacts/{id}', { params: { path: { id: 'c 1' } } });
+    const complero = createCompleroClient({ apiKey: API_KEY, baseUrl: server.baseUrl });
+    const { data } = await complero.raw.GET('/contacts/{id}', { params: { path: { id: 'c 1' } } });
     expect(data).toStrictEqual({ id: 'c 1' });
     expect(server.requests[0]).toMatchObject({ url: '/v1/contacts/c%201', headers: { authorization: API_KEY } });
   });
@@ -122,7 +121,7 @@ describe('authentication', () => {
     const complero = createCompleroClient({ baseUrl: 'http://127.0.0.1:9/v1' });
     const original = globalThis.fetch;
     const seen: string[] = [];
-    // Called as fetch's contract allows: with a URL and an init (the client builds no Request for the global fetch).
+    // Called as fetch's contract allows: with a URL and an init (the methods build no Request for the global fetch).
     globalThis.fetch = async (input, init) => {
       seen.push(`${init?.method} ${new Request(input).url}`);
       return new Response(null, { status: 200 });

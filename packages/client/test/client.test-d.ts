@@ -14,7 +14,6 @@ import {
   type ReadyDownload,
   ValidationError,
 } from '../src/index.js';
-import { createRawClient } from '../src/raw.js';
 
 const complero = createCompleroClient({ apiKey: 'key' });
 
@@ -73,7 +72,7 @@ describe('result types', () => {
   });
 
   it('keeps the raw openapi-fetch client typed by path', async () => {
-    const { data } = await createRawClient().GET('/contacts/{id}', { params: { path: { id: 'c1' } } });
+    const { data } = await complero.raw.GET('/contacts/{id}', { params: { path: { id: 'c1' } } });
     expectTypeOf(data).toEqualTypeOf<Contact | undefined>();
   });
 });
@@ -99,7 +98,7 @@ describe('wrong calls do not compile', () => {
     // @ts-expect-error waitFor takes an interval, not a request timeout only
     void complero.operations.waitFor('op', { interval: 5 });
     // @ts-expect-error unknown raw path
-    void createRawClient().GET('/contact/{id}');
+    void complero.raw.GET('/contact/{id}');
     // @ts-expect-error unknown option
     createCompleroClient({ apikey: 'typo' });
   });

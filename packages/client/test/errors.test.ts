@@ -4,6 +4,7 @@ import {
   BadRequestError,
   CompleroError,
   createCompleroClient,
+  describeValidationErrorCode,
   ForbiddenError,
   GoneError,
   NotFoundError,
@@ -12,7 +13,6 @@ import {
   ServerError,
   ValidationError,
 } from '../src/index.js';
-import { describeValidationErrorCode } from '../src/validation-codes.js';
 import { useTestServers } from './support/server.js';
 
 const startServer = useTestServers();

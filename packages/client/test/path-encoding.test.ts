@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createCompleroClient, InvalidArgumentError } from '../src/index.js';
-import { createRawClient } from '../src/raw.js';
 import { useTestServers } from './support/server.js';
 
 const startServer = useTestServers();
@@ -31,7 +30,7 @@ describe('path parameters', () => {
     const error = await complero.contacts.delete(id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as Error).message).toBe(
-      `Path parameter 'id' of /contacts/{id} is ${JSON.stringify(id)}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
+      `Path parameter 'id' of ${server.baseUrl}/contacts/{id} is ${JSON.stringify(id)}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
     );
     expect(server.requests.length).toBe(0);
   });
@@ -46,10 +45,10 @@ describe('path parameters', () => {
 
   it('protects raw calls the same way', async () => {
     const server = await startServer(() => ({ json: {} }));
-    const raw = createRawClient({ baseUrl: server.baseUrl });
-    await raw.GET('/operations/{id}', { params: { path: { id: 'op/1' } } });
+    const complero = createCompleroClient({ baseUrl: server.baseUrl });
+    await complero.raw.GET('/operations/{id}', { params: { path: { id: 'op/1' } } });
     expect(server.requests[0]?.url).toBe('/v1/operations/op%2F1');
-    await expect(raw.GET('/operations/{id}', { params: { path: { id: '..' } } })).rejects.toThrow(InvalidArgumentError);
+    await expect(complero.raw.GET('/operations/{id}', { params: { path: { id: '..' } } })).rejects.toThrow(InvalidArgumentError);
     expect(server.requests.length).toBe(1);
   });
 });

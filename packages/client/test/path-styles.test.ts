@@ -8,8 +8,9 @@ const startServer = useTestServers();
 
 /** A client core for descriptors of another API: what a generated resource method calls. */
 function createTestCore(baseUrl: string) {
-  return createCore({
+  return createCore<Record<string, never>>({
     client: { baseUrl },
+    operations: [],
     apiKey: undefined,
     defaultBaseUrl: baseUrl,
     requestIdHeader: 'Request-Id',
@@ -53,7 +54,7 @@ describe('array and styled path parameters', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as Error).message).toStrictEqual(
-      `Path parameter 'ids' of /items/{ids} is ${shown}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
+      `Path parameter 'ids' of ${server.baseUrl}/items/{ids} is ${shown}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
     );
     expect(server.requests).toStrictEqual([]);
   });

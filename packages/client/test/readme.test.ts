@@ -49,11 +49,7 @@ describe('README', () => {
           lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
           types: ['node'],
           noUnusedLocals: false,
-          paths: {
-            '@complero/client': [path.join(root, 'src/index.ts')],
-            '@complero/client/raw': [path.join(root, 'src/raw.ts')],
-            '@complero/client/validation-codes': [path.join(root, 'src/validation-codes.ts')],
-          },
+          paths: { '@complero/client': [path.join(root, 'src/index.ts')] },
         },
       );
       const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {

@@ -7,8 +7,9 @@ const startServer = useTestServers();
 
 /** A client core for descriptors of another API: what a generated resource method calls. */
 function createTestCore(options: { baseUrl: string; apiKey?: string }) {
-  return createCore({
+  return createCore<Record<string, never>>({
     client: { baseUrl: options.baseUrl, apiKey: options.apiKey, retryDelay: { baseMs: 1 } },
+    operations: [],
     apiKey: options.apiKey ? { in: 'query', name: 'api_key' } : undefined,
     defaultBaseUrl: options.baseUrl,
     requestIdHeader: 'Request-Id',

@@ -1,5 +1,4 @@
 import { createCompleroClient } from '@complero/client';
-import { createRawClient } from '@complero/client/raw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockComplero } from '../src/index.js';
@@ -33,7 +32,7 @@ describe('@complero/client against createMockComplero behind setupServer', () =>
   });
 
   it('surfaces the mock 422 as ValidationError codes v1c001 and v1c002, and sends nothing without a required field', async () => {
-    await expectUploadValidationErrors({ complero: client, raw: createRawClient({ apiKey: 'test-key' }) });
+    await expectUploadValidationErrors(client);
     // The bad-email upload and the raw request; the upload without a required field sent nothing.
     expect(seen.filter((line) => line === 'POST /v1/contacts')).toHaveLength(2);
   });
@@ -58,8 +57,7 @@ describe('@complero/client against the complero-mock bin over real HTTP', () => 
   });
 
   it('surfaces the mock 422 as ValidationError codes v1c001 and v1c002', async () => {
-    const options = { apiKey: 'test-key', baseUrl: mock.url };
-    await expectUploadValidationErrors({ complero: createCompleroClient(options), raw: createRawClient(options) });
+    await expectUploadValidationErrors(createCompleroClient({ apiKey: 'test-key', baseUrl: mock.url }));
   });
 
   it('pings without an API key and gets AuthenticationError on a secured operation', async () => {

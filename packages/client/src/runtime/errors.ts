@@ -71,7 +71,7 @@ export class PayloadTooLargeError extends CompleroError {
 
 /** One documented validation problem of one field. */
 export interface ValidationIssue {
-  /** The documented code, e.g. `v1c002` (required); see `describeValidationErrorCode` of `@complero/client/validation-codes`. */
+  /** The documented code, e.g. `v1c002` (required); see `describeValidationErrorCode`. */
   readonly code: ValidationErrorCode;
   readonly message: string;
   /** For bulk uploads: which item the problem belongs to, as the server keyed it. */

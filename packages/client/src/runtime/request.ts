@@ -1,3 +1,4 @@
+import type { Client } from 'openapi-fetch';
 import { type ClientOptions, checkLimits, type ResolvedOptions } from './config.js';
 import type { ApiKeyLocation } from './core.js';
 import { CompleroError, ConnectionError, errorClassForStatus, TimeoutError } from './errors.js';
@@ -27,68 +28,85 @@ export type Send = <TData, THeaders>(
   options?: RequestOptions,
 ) => Promise<Sent<TData, THeaders>>;
 
+// openapi-fetch's `request` is typed per path; descriptors are checked against the spec by the generator instead.
+type RawRequest = (method: string, path: string, init: object) => Promise<{ error?: unknown; response: Response }>;
+
+/** The URL and init openapi-fetch built for one attempt, kept as they are: see `plainFetchOptions`. */
+class PlainRequest {
+  constructor(
+    readonly url: string,
+    init: RequestInit,
+  ) {
+    Object.assign(this, init);
+  }
+}
+
 /**
- * Builds the client's `send`: the only place a request goes out. It calls `fetch(url, init)`
- * itself rather than through openapi-fetch, whose `Request` (which `fetch` copies into another)
- * and `Headers` objects cost more per call than the rest of the client together: the request is
- * built once, its body serialised once, and every attempt sends the same parts.
+ * openapi-fetch's `Request` and `fetch` options for the methods' client. openapi-fetch builds a
+ * `Request`, and Node's fetch copies it into another one, each with an AbortSignal of its own, the
+ * copy's linked to the original's: that costs a request more than the rest of the client does.
+ * With these options openapi-fetch's request stays the URL and init it built, and
+ * `globalThis.fetch` (looked up per request, so a fetch mock installed later still applies) gets
+ * them as they are, `fetch(url, init)`. A `fetch` of the client's options still gets a `Request`,
+ * as `ClientOptions` promises.
+ */
+export function plainFetchOptions(client: ClientOptions): { Request: typeof Request; fetch: (request: Request) => Promise<Response> } {
+  return {
+    Request: PlainRequest as unknown as typeof Request,
+    fetch: (request) => (client.fetch ? client.fetch(new Request(request.url, request)) : globalThis.fetch(request.url, request)),
+  };
+}
+
+/**
+ * Builds the client's `send`: the only place a request goes out, through openapi-fetch's
+ * `request` (which serialises the path, query, headers and body and calls fetch). Every attempt
+ * sends the same serialised body.
  */
 export function createSend(options: {
+  /** The methods' openapi-fetch client: the base URL, the client's headers, the safe path serializer. */
+  client: Client<never>;
   settings: ResolvedOptions;
-  /** Where operation paths are appended; without a trailing slash. */
-  baseUrl: string;
-  /** Sent with every request, names in lower case. */
-  headers: Readonly<Record<string, string>>;
-  /** The caller's `fetch`, given a `Request` as `ClientOptions.fetch` promises; `globalThis.fetch` (looked up per call, for mocks installed later) otherwise. */
-  fetch: ClientOptions['fetch'];
   apiKey: string | undefined;
   apiKeyLocation: ApiKeyLocation | undefined;
   requestIdHeader: string;
 }): Send {
-  const { settings, requestIdHeader, apiKey, apiKeyLocation: location } = options;
+  const { client, settings, requestIdHeader, apiKey, apiKeyLocation: location } = options;
   const { redact } = settings;
+  const key = apiKey && location ? { ...location, value: apiKey } : undefined;
   return async (operation, input, call = {}) => {
-    const { method, binary, text } = operation;
+    const { method, path, binary, text } = operation;
     const { signal } = call;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     checkLimits({ timeoutMs, maxRetries });
-    const wire = serializeInput({ operation, input, clientHeaders: options.headers, headers: call.headers, redact });
-    let url = options.baseUrl + wire.url;
-    // The API key goes last, so no header of the caller's can replace it. Operations the spec marks as public (like `GET /ping`) go without it.
-    if (apiKey && location && operation.auth) {
-      if (location.in === 'header') wire.headers[location.name.toLowerCase()] = apiKey;
-      else url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(location.name)}=${encodeURIComponent(apiKey)}`;
-    }
+    const where = `${method} ${path}`;
+    // Operations the spec marks as public (like `GET /ping`) go without the key.
+    const init = serializeInput({ operation, input, headers: call.headers, key: operation.auth ? key : undefined, redact });
     for (let attempt = 0; ; attempt++) {
       const link = linkSignal({ signal, timeoutMs });
       let failure: CompleroError;
       let retryAfterMs: number | undefined;
       let retryable: boolean;
       try {
-        const init: RequestInit = { method, headers: wire.headers, body: wire.body, signal: link.signal };
-        const response = await (options.fetch ? options.fetch(new Request(url, init)) : fetch(url, init));
+        init.signal = link.signal;
+        const { error, response } = await (client.request as RawRequest)(method, path, init);
         const { ok, status, statusText, headers } = response;
         const requestId = headers.get(requestIdHeader) ?? undefined;
-        // Text and bytes come as they are (a text operation's empty body is ''); only JSON is parsed, and an
-        // empty body is no JSON (`undefined`). An operation offering JSON and text goes by the Content-Type.
-        const raw = ok && binary;
-        let body: unknown = status === 204 || method === 'HEAD' ? undefined : raw ? await response.blob() : await response.text();
-        if (!raw && !(ok && text && (text === true || text.includes(`${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase()))))
-          try {
-            body = body ? JSON.parse(body as string) : undefined;
-          } catch {
-            // An error body that is not JSON is kept as its text; a success body that should be JSON is an error.
-            if (ok) {
+        if (ok) {
+          // Text and bytes come as they are (a text operation's empty body is ''); only JSON is parsed, and an
+          // empty body is no JSON (`undefined`). An operation offering JSON and text goes by the Content-Type.
+          let body: unknown = status === 204 || method === 'HEAD' ? undefined : binary ? await response.blob() : await response.text();
+          if (!binary && !(text && (text === true || text.includes(`${headers.get('Content-Type')}`.split(';')[0]!.trim().toLowerCase()))))
+            try {
+              body = body ? JSON.parse(body as string) : undefined;
+            } catch {
               // Redacted before cutting, so no part of the key survives the cut.
               body = redact(body as string);
               throw new CompleroError(
-                `${method} ${operation.path} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
+                `${where} answered ${status} with a body that is not valid JSON: ${JSON.stringify((body as string).slice(0, 80))}`,
                 { status, requestId, body },
               );
             }
-          }
-        if (ok) {
           // The response headers the spec declares, absent ones left out.
           const picked: Record<string, string> = {};
           for (const name of operation.headers) {
@@ -104,11 +122,11 @@ export function createSend(options: {
           } as never;
         }
         retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
-        // The server may echo what it was sent; nothing it says may carry the key into an error.
-        body = redactCause({ value: body, redact });
+        // The server may echo what it was sent; nothing it says may carry the key into an error. An empty body is `undefined`.
+        const body = redactCause({ value: error === '' ? undefined : error, redact });
         const detail = typeof body === 'string' ? body.slice(0, 200) : (body as { message?: unknown } | undefined)?.message;
         failure = new (errorClassForStatus(status))(
-          `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${method} ${operation.path}${requestId ? `, request id ${requestId}` : ''})`,
+          `${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${String(detail)}` : ''} (${where}${requestId ? `, request id ${requestId}` : ''})`,
           { status, requestId, body, retryAfterMs },
         );
         retryable = isRetryableStatus(status) && isIdempotent(method);
@@ -122,11 +140,8 @@ export function createSend(options: {
         const text = cause instanceof Error ? cause.message : String(cause);
         const detail = inner?.code || inner?.message;
         failure = timedOut
-          ? new TimeoutError(`${method} ${operation.path} timed out after ${timeoutMs} ms.`, redacted)
-          : new ConnectionError(
-              `${method} ${operation.path} failed before a response arrived: ${redact(detail ? `${text} (${detail})` : text)}`,
-              redacted,
-            );
+          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms.`, redacted)
+          : new ConnectionError(`${where} failed before a response arrived: ${redact(detail ? `${text} (${detail})` : text)}`, redacted);
         retryable = isIdempotent(method) || (!timedOut && neverReachedServer(cause));
       } finally {
         link.release();

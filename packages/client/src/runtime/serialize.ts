@@ -1,56 +1,40 @@
+import * as openapiFetch from 'openapi-fetch';
 import { InvalidArgumentError } from './errors.js';
 import { createPathSerializer } from './path.js';
 import type { RequestInput } from './request.js';
 import type { OperationDescriptor } from './types.js';
 
-/** What goes on the wire for one call, built once and sent as it is by every attempt. */
-export interface WireRequest {
-  /** The path and query, to append to the base URL. */
-  readonly url: string;
-  /** Header names in lower case, so that a caller's `authorization` replaces the client's `Authorization`. */
-  readonly headers: Record<string, string>;
-  readonly body: BodyInit | undefined;
-}
+type Fields = Readonly<Record<string, unknown>>;
+
+/** openapi-fetch's own query serializer (arrays repeated, objects as deepObject): it writes every parameter the descriptor does not join. */
+export const serializeQueryDefault = openapiFetch.createQuerySerializer();
+
+// The body reaches openapi-fetch serialised already: serialised once per call, not once per attempt.
+const passBodyThrough = (body: unknown) => body;
 
 /**
- * Puts an operation's parameters and body on the wire as its spec says, as openapi-fetch would:
- * path parameters through the safe path serializer, query arrays repeated (`a=1&a=2`) unless the
- * descriptor joins them, objects as deepObject (`f[k]=v`), JSON bodies unless the descriptor
- * names another media type. Headers, lowest priority first: `Content-Type` for a body, the
- * client's, the call's, the spec's header and cookie parameters. Throws `InvalidArgumentError`
- * for anything that cannot be sent, before anything is.
+ * openapi-fetch's request options for one call: its parameters and body put on the wire as the
+ * operation's spec says. The descriptor records only what differs from openapi-fetch's defaults
+ * (query arrays repeated, JSON bodies, one path segment per parameter), so for most operations
+ * this adds nothing, and a call without query, header or cookie parameters costs nothing for
+ * them. `key`, the API key of an operation that requires it, goes last into the header or query
+ * parameters, so no header of the caller's replaces it. Throws `InvalidArgumentError` for a body that cannot
+ * be serialised, before anything is sent.
  */
 export function serializeInput(options: {
   operation: OperationDescriptor;
   input: RequestInput;
-  /** The client's headers (names in lower case). */
-  clientHeaders: Readonly<Record<string, string>>;
   /** The call's `RequestOptions.headers`. */
-  headers: object | undefined;
+  headers: Readonly<Record<string, string>> | undefined;
+  key: { readonly in: 'header' | 'query'; readonly name: string; readonly value: string } | undefined;
   /** Replaces the API key in the message of a body that cannot be serialised. */
   redact: (text: string) => string;
-}): WireRequest {
-  const { input, operation } = options;
-  const { query, cookie } = input;
-  const { mediaType } = operation;
-  // Most calls have no query, cookie or header parameters: those cost nothing then.
-  let url = input.path ? createPathSerializer(operation.pathStyles)(operation.path, input.path) : operation.path;
-  if (query) {
-    const delimiters = operation.query;
-    const pairs: string[] = [];
-    for (const [name, value] of Object.entries(query)) {
-      if (value == null) continue;
-      if (Array.isArray(value) && value.length && delimiters?.[name])
-        pairs.push(`${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`);
-      else if (typeof value !== 'object') pairs.push(`${name}=${encodeValue(value)}`);
-      else
-        for (const [key, item] of Object.entries(value))
-          if (item != null) pairs.push(`${Array.isArray(value) ? name : `${name}[${key}]`}=${encodeValue(item)}`);
-    }
-    if (pairs.length) url += `?${pairs.join('&')}`;
-  }
-  let body = input.body;
+}): { signal: AbortSignal | undefined; readonly [option: string]: unknown } {
+  const { operation, input, key } = options;
+  const { query: delimiters, mediaType, pathStyles } = operation;
+  let { query, header, body } = input;
   if (body !== undefined) {
+    // openapi-fetch would serialise it inside its `request`, where a failure would pass for a failed connection.
     try {
       body = mediaType ? serializeForm({ body, operation }) : body instanceof FormData ? body : JSON.stringify(body);
     } catch (cause) {
@@ -59,37 +43,42 @@ export function serializeInput(options: {
       );
     }
   }
-  // The client's header names are in lower case already; `Content-Type` for a body is the default any of them replaces.
-  // FormData gets none, so fetch writes it with the boundary.
-  const headers: Record<string, string> =
-    body !== undefined && !(body instanceof FormData)
-      ? { 'content-type': 'application/json', ...options.clientHeaders }
-      : { ...options.clientHeaders };
-  if (mediaType && !mediaType.startsWith('multipart/')) headers['content-type'] = mediaType;
-  mergeHeaders({ headers, from: options.headers });
-  mergeHeaders({ headers, from: input.header });
   // Browsers forbid setting `Cookie` and drop it silently: there cookies come from the browser's jar (`credentials`).
-  if (cookie)
-    mergeHeaders({
-      headers,
-      from: {
-        cookie:
-          listFields(cookie)
-            .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
-            .join('; ') || undefined,
-      },
-    });
-  return { url, headers, body: body as BodyInit | undefined };
-}
-
-/** Sets `from`'s headers on `headers` by their lower-case names: `null` removes one, arrays go as one `a, b` list (which HTTP reads as `a,b`). */
-export function mergeHeaders(options: { headers: Record<string, string>; from: object | undefined }): void {
-  const { headers, from } = options;
-  if (from)
-    for (const [name, value] of Object.entries(from)) {
-      if (value === null) delete headers[name.toLowerCase()];
-      else if (value !== undefined) headers[name.toLowerCase()] = [value].flat().join(', ');
-    }
+  const cookie =
+    input.cookie &&
+    listFields(input.cookie)
+      .map(([name, items]) => `${name}=${items.map(encodeValue).join()}`)
+      .join('; ');
+  // openapi-fetch sends header arrays as one `a, b` list, which HTTP reads as `a,b`.
+  if (cookie) header = { ...header, Cookie: cookie };
+  if (key) {
+    if (key.in === 'header') header = { ...header, [key.name]: key.value };
+    else query = { ...query, [key.name]: key.value };
+  }
+  return {
+    // A success body is left to be read by the caller ('stream'); openapi-fetch reads an error body (JSON, else text).
+    parseAs: 'stream',
+    // Each attempt's own, set before it is sent.
+    signal: undefined,
+    params: { path: input.path, query, header },
+    body,
+    bodySerializer: passBodyThrough,
+    // FormData gets no Content-Type, so fetch writes it with the boundary; other bodies are JSON unless the spec says otherwise.
+    headers: mediaType && !mediaType.startsWith('multipart/') ? { 'Content-Type': mediaType, ...options.headers } : options.headers,
+    // Without these, openapi-fetch uses the client's: the safe path serializer, its query serializer.
+    pathSerializer: pathStyles && createPathSerializer(pathStyles),
+    querySerializer:
+      delimiters &&
+      ((query: Fields) =>
+        Object.entries(query)
+          .map(([name, value]) =>
+            Array.isArray(value) && value.length && delimiters[name]
+              ? `${encodeURIComponent(name)}=${value.map(encodeValue).join(delimiters[name])}`
+              : serializeQueryDefault({ [name]: value }),
+          )
+          .filter(Boolean)
+          .join('&')),
+  };
 }
 
 /**
@@ -112,8 +101,8 @@ function serializeForm(options: { body: unknown; operation: OperationDescriptor 
 }
 
 /** The fields of a cookie parameter object or a form that have a value, each value as a list of items. */
-function listFields(fields: object | undefined): [string, unknown[]][] {
-  return Object.entries(fields ?? {}).flatMap(([name, value]) => (value == null ? [] : [[name, [value].flat()]]));
+function listFields(fields: object): [string, unknown[]][] {
+  return Object.entries(fields).flatMap(([name, value]) => (value == null ? [] : [[name, [value].flat()]]));
 }
 
 function encodeValue(value: unknown): string {

@@ -7,7 +7,6 @@ import {
   NotFoundError,
   ValidationError,
 } from '@complero/client';
-import type { createRawClient } from '@complero/client/raw';
 import { expect } from 'vitest';
 
 /** Two valid contacts: one with a work email, one with only the required fields. */
@@ -75,11 +74,7 @@ export async function runContactFlow(complero: CompleroClient): Promise<void> {
  * required field never reaches the server through `upload()` (the client refuses it first), so the
  * mock's `v1c002` is reached through the raw client and read with the client's own error classes.
  */
-export async function expectUploadValidationErrors(options: {
-  complero: CompleroClient;
-  raw: ReturnType<typeof createRawClient>;
-}): Promise<void> {
-  const { complero, raw: rawClient } = options;
+export async function expectUploadValidationErrors(complero: CompleroClient): Promise<void> {
   const badEmail = { id: 'K-9', first_name: 'Erika', last_name: 'Musterfrau', section_work: { emails: [{ email: 'not-an-email' }] } };
   const error = await complero.contacts.upload([CONTACTS[1]!, badEmail]).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(BulkUploadError);
@@ -99,7 +94,7 @@ export async function expectUploadValidationErrors(options: {
 
   await expect(complero.contacts.upload([{ id: 'K-8', first_name: 'Max', last_name: '' }])).rejects.toBeInstanceOf(InvalidArgumentError);
 
-  const { response, error: body } = await rawClient.POST('/contacts', {
+  const { response, error: body } = await complero.raw.POST('/contacts', {
     body: [{ id: 'K-8', first_name: 'Max', last_name: '' }, badEmail],
   });
   const ErrorClass = errorClassForStatus(response.status);

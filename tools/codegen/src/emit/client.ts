@@ -249,7 +249,7 @@ function resourceStatements(options: { model: ApiModel; context: EmitContext; gr
   const { model, context, groups } = options;
   const rootName = `${toPascalCase(context.name)}Resources`;
   const poll = findPollOperation(model);
-  const typeImports = new Set<string>();
+  const typeImports = new Set<string>(['paths']);
   const methodsOf = (group: PlannedGroup) => group.methods.map((method) => signature({ method, poll, typeImports }));
   const named = groups.filter((group) => group.name !== '');
   const root = groups.find((group) => group.name === '');
@@ -275,16 +275,12 @@ function resourceStatements(options: { model: ApiModel; context: EmitContext; gr
     ...(root ? root.methods.map((method) => entry(method, '  ')) : []),
   ].join('\n');
   return [
-    ...(typeImports.size
-      ? [
-          {
-            kind: StructureKind.ImportDeclaration,
-            isTypeOnly: true,
-            moduleSpecifier: `${context.scope}/types`,
-            namedImports: [...typeImports].sort(),
-          } as const,
-        ]
-      : []),
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: `${context.scope}/types`,
+      namedImports: [...typeImports].sort(),
+    },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/core.js', namedImports: ['ClientCore'] },
     {
       kind: StructureKind.ImportDeclaration,
@@ -316,7 +312,7 @@ function resourceStatements(options: { model: ApiModel; context: EmitContext; gr
       isExported: true,
       name: 'createResources',
       docs: docs([`Binds every resource method to the client's runtime.`]),
-      parameters: [{ name: 'core', type: 'ClientCore' }],
+      parameters: [{ name: 'core', type: 'ClientCore<paths>' }],
       returnType: rootName,
       statements: [`return {\n${body}\n};`],
     },
