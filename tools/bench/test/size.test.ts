@@ -21,11 +21,11 @@ describe('bundle size budgets (min + gzip of each package entry, as esbuild bund
     expect(Object.keys(budgets).filter((name) => !entries.some((entry) => entry.name === name))).toStrictEqual([]);
   });
 
-  it('measures the subpath entries of @complero/client too', () => {
-    expect(entries.filter((entry) => entry.packageName === '@complero/client').map((entry) => entry.name)).toStrictEqual([
-      '@complero/client',
-      '@complero/client/raw',
-      '@complero/client/validation-codes',
+  it('measures the subpath entries of @complero/msw too', () => {
+    expect(entries.filter((entry) => entry.packageName === '@complero/msw').map((entry) => entry.name)).toStrictEqual([
+      '@complero/msw',
+      '@complero/msw/browser',
+      '@complero/msw/server',
     ]);
   });
 

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../workspace.js';
 
-/** One entry of a package that consumers install from npm: `@complero/client`, `@complero/client/raw`, … */
+/** One entry of a package that consumers install from npm: `@complero/msw`, `@complero/msw/server`, … */
 export interface PublishedEntry {
   /** The import specifier: the package name, plus the subpath for a subpath export. */
   readonly name: string;
