@@ -76,6 +76,37 @@ describe('authentication', () => {
     expect([headers['x-team'], headers['x-call']]).toStrictEqual(['crm', 'one']);
   });
 
+  it("lets a call's headers replace the client's whatever their case, but never the API key", async () => {
+    const server = await startServer(() => ({ json: {} }));
+    const complero = createCompleroClient({ apiKey: API_KEY, baseUrl: server.baseUrl, headers: { 'X-Team': 'crm' } });
+    await complero.contacts.get('c1', { headers: { 'x-team': 'sales', AUTHORIZATION: 'someone-else' } });
+    // Node joins a repeated header's values (`crm, sales`), so one value each means one header each.
+    const { headers } = server.requests[0]!;
+    expect([headers['x-team'], headers.authorization]).toStrictEqual(['sales', API_KEY]);
+  });
+
+  it('gives a fetch passed as an option a Request with the method, URL, headers and body', async () => {
+    const seen: [string, string, string | null, string | null, string][] = [];
+    const complero = createCompleroClient({
+      apiKey: API_KEY,
+      baseUrl: 'http://127.0.0.1:9/v1',
+      fetch: async (request) => {
+        seen.push([
+          request.method,
+          request.url,
+          request.headers.get('Authorization'),
+          request.headers.get('Content-Type'),
+          await request.text(),
+        ]);
+        return Response.json({ id: 'c1' });
+      },
+    });
+    await complero.events.trigger({ type: 'update', contact: { id: 'c1' } });
+    expect(seen).toStrictEqual([
+      ['POST', 'http://127.0.0.1:9/v1/events/trigger', API_KEY, 'application/json', '{"type":"update","contact":{"id":"c1"}}'],
+    ]);
+  });
+
   it('sends the identification header only where the runtime is Node-like', () => {
     const node = { process: { versions: { node: '20.11.1' } } };
     const worker = { navigator: { userAgent: 'Mozilla/5.0' } };
@@ -90,8 +121,9 @@ describe('authentication', () => {
     const complero = createCompleroClient({ baseUrl: 'http://127.0.0.1:9/v1' });
     const original = globalThis.fetch;
     const seen: string[] = [];
-    globalThis.fetch = async (input) => {
-      seen.push((input as Request).url);
+    // Called as fetch's contract allows: with a URL and an init (the methods build no Request for the global fetch).
+    globalThis.fetch = async (input, init) => {
+      seen.push(`${init?.method} ${new Request(input).url}`);
       return new Response(null, { status: 200 });
     };
     try {
@@ -99,7 +131,7 @@ describe('authentication', () => {
     } finally {
       globalThis.fetch = original;
     }
-    expect(seen).toStrictEqual(['http://127.0.0.1:9/v1/ping']);
+    expect(seen).toStrictEqual(['GET http://127.0.0.1:9/v1/ping']);
   });
 });
 

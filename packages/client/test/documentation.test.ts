@@ -30,6 +30,15 @@ describe('documentation download', () => {
     expect(server.requests.map((request) => request.url)).toStrictEqual(['/v1/documentation/K-1/ev%2F1', '/v1/documentation/K-1/ev2']);
   });
 
+  it('returns a ready, empty Blob for a 200 without bytes', async () => {
+    const complero = createCompleroClient({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      fetch: async () => new Response('', { status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Length': '0' } }),
+    });
+    const result = await complero.documentation.get('K-1');
+    expect([result.state, result.data instanceof Blob, result.data?.size]).toStrictEqual(['ready', true, 0]);
+  });
+
   it('reports a 204 as pending', async () => {
     const server = await startServer(() => ({ status: 204 }));
     const complero = createCompleroClient({ baseUrl: server.baseUrl });

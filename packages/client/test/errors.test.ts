@@ -65,6 +65,21 @@ describe('typed errors', () => {
     ]);
   });
 
+  it('has no body for an empty error body, whether or not its length was given', async () => {
+    // A stream without a Content-Length, as a chunked response arrives; and an explicit Content-Length of 0.
+    const empty = [
+      () => new Response(new ReadableStream({ start: (controller) => controller.close() }), { status: 500 }),
+      () => new Response('', { status: 500, headers: { 'Content-Length': '0' } }),
+    ];
+    const bodies: unknown[] = [];
+    for (const respond of empty) {
+      const complero = createCompleroClient({ baseUrl: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: async () => respond() });
+      const error = (await complero.contacts.get('c1').catch((caught: unknown) => caught)) as ServerError;
+      bodies.push(error.body, error.message);
+    }
+    expect(bodies).toStrictEqual([undefined, '500 (GET /contacts/{id})', undefined, '500 (GET /contacts/{id})']);
+  });
+
   it('reports a success response whose JSON is malformed', async () => {
     const server = await startServer(() => ({
       status: 200,

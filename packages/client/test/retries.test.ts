@@ -122,4 +122,33 @@ describe('retries of bulk uploads', () => {
     const { operationIds } = await complero.contacts.upload([contact]);
     expect([operationIds, attempts, server.requests.length]).toStrictEqual([['op_1'], 2, 1]);
   });
+
+  it('serialises the body once, however many attempts send it', async () => {
+    const server = await startServer(() => ({ json: { id: 'e1' } }));
+    let serialised = 0;
+    const contact = {
+      id: 'c1',
+      toJSON: () => {
+        serialised++;
+        return { id: 'c1' };
+      },
+    };
+    let attempts = 0;
+    const complero = createCompleroClient({
+      baseUrl: server.baseUrl,
+      retryDelay: fast,
+      fetch: async (request) => {
+        attempts++;
+        if (attempts < 3)
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+        return fetch(request);
+      },
+    });
+    await complero.events.trigger({ type: 'update', contact });
+    expect([attempts, serialised, server.requests.map((request) => request.body)]).toStrictEqual([
+      3,
+      1,
+      ['{"type":"update","contact":{"id":"c1"}}'],
+    ]);
+  });
 });

@@ -33,6 +33,17 @@ describe('timeouts and cancellation', () => {
     expect(server.requests.length).toBe(1);
   });
 
+  it("cancels a call without a timeout (timeoutMs 0) by the caller's signal alone", async () => {
+    const controller = new AbortController();
+    const server = await startServer(() => {
+      controller.abort(new Error('user left the page'));
+      return { delayMs: 500, json: {} };
+    });
+    const complero = createCompleroClient({ baseUrl: server.baseUrl, timeoutMs: 0 });
+    await expect(complero.contacts.get('c1', { signal: controller.signal })).rejects.toThrow('user left the page');
+    expect(server.requests.length).toBe(1);
+  });
+
   it('rejects at once for an already aborted signal', async () => {
     const complero = createCompleroClient({ baseUrl: 'http://127.0.0.1:9/v1' });
     await expect(complero.ping({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { measureNodeStartup, measureOpenApiTypeScript, writeUpgradedSpec } from './baselines.js';
 import { measureColdGeneration, measureFirstRun, measureNoopGeneration, type RunSummary } from './ours.js';
 import { installPeers, measurePeer, PEERS, type PeerResult } from './peers/peers.js';
-import { type BundleSize, listPublishedPackages, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
+import { type BundleSize, listPublishedEntries, measureBundleSize, readSizeBudgets } from './runtime/bundle-size.js';
 import {
   COMPLERO_CLIENT_CONSUMER,
   type ConsumerVariant,
@@ -155,7 +155,7 @@ export async function runBench(options: {
 async function measureRuntime(options: { failures: string[] }): Promise<RuntimeReport> {
   const budgets = readSizeBudgets();
   const sizes: RuntimeReport['sizes'][number][] = [];
-  for (const pkg of listPublishedPackages()) {
+  for (const pkg of listPublishedEntries()) {
     try {
       const size = await measureBundleSize(pkg);
       const budgetBytes = budgets[pkg.name] ?? null;
@@ -166,7 +166,7 @@ async function measureRuntime(options: { failures: string[] }): Promise<RuntimeR
       options.failures.push(`${pkg.name}: ${(error as Error).message}`);
     }
   }
-  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 9, requests: 300 });
+  const requests = await measureRequestOverhead({ variants: await requestVariants(), rounds: 200, requests: 20 });
   const consumers = await measureConsumerTypecheck(consumerVariants());
   for (const consumer of consumers) {
     if (consumer.errors > 0) options.failures.push(`consumer file (${consumer.label}): tsc found ${consumer.errors} errors`);
@@ -188,10 +188,60 @@ async function requestVariants(): Promise<RequestVariant[]> {
       },
     },
     {
+      // openapi-fetch as @complero/client uses it, without the client's own code: its User-Agent, and
+      // a Request class that keeps the URL and init, so that fetch gets them as they are instead of a
+      // Request to copy. What openapi-fetch's own work per request costs the client.
+      label: 'openapi-fetch, as the client uses it',
+      create: (baseUrl) => {
+        class PlainRequest {
+          constructor(
+            readonly url: string,
+            init: RequestInit,
+          ) {
+            Object.assign(this, init);
+          }
+        }
+        const client = createClient<{ '/ping': { get: { responses: { 200: { content: { 'application/json': unknown } } } } } }>({
+          baseUrl,
+          headers: { 'User-Agent': `complero-client-js/0.0.0 node/${process.version}` },
+          Request: PlainRequest as unknown as typeof Request,
+          fetch: (request) => fetch(request.url, request),
+        });
+        return () => client.GET('/ping', {});
+      },
+    },
+    {
+      // What any client that identifies itself and times out pays before any code of its own: the
+      // User-Agent the client sends, and an AbortController with a timer (Node's fetch links every
+      // request to the signal it is given). A reference, not a competitor.
+      label: 'fetch + User-Agent + timeout',
+      create: (baseUrl) => {
+        const headers = { 'User-Agent': `complero-client-js/0.0.0 node/${process.version}` };
+        return async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 60_000);
+          try {
+            const response = await fetch(`${baseUrl}/ping`, { headers, signal: controller.signal });
+            return await response.json();
+          } finally {
+            clearTimeout(timer);
+          }
+        };
+      },
+    },
+    {
       // Its defaults, as a user gets them (timeouts and retries armed; a 200 never retries).
       label: '@complero/client',
       create: (baseUrl) => {
         const client = createCompleroClient({ baseUrl });
+        return () => client.ping();
+      },
+    },
+    {
+      // Without a timeout: no AbortSignal for fetch to link to the request (retries and redaction stay armed).
+      label: '@complero/client, timeoutMs 0',
+      create: (baseUrl) => {
+        const client = createCompleroClient({ baseUrl, timeoutMs: 0 });
         return () => client.ping();
       },
     },

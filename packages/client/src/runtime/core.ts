@@ -4,7 +4,8 @@ import { type ClientOptions, identificationHeaders, resolveOptions } from './con
 import { fetchPage, iteratePages } from './pagination.js';
 import { createPathSerializer } from './path.js';
 import { isTerminalStatus, pollUntil } from './polling.js';
-import { createSend, type RequestInput } from './request.js';
+import { createSend, plainFetchOptions, type RequestInput } from './request.js';
+import { serializeQueryDefault } from './serialize.js';
 import type {
   ApiResult,
   DownloadResult,
@@ -70,16 +71,24 @@ export function createCore<TPaths extends {}>(options: {
   requestIdHeader: string;
 }): ClientCore<TPaths> {
   const { client } = options;
-  const settings = resolveOptions(client);
-  const raw = createClient<TPaths>({
+  const shared = {
     baseUrl: client.baseUrl ?? options.defaultBaseUrl,
-    // Looked up per request, so a fetch mock installed after the client was built still applies.
-    fetch: (request) => (client.fetch ?? globalThis.fetch)(request),
     headers: { ...identificationHeaders({ version: VERSION }), ...client.headers },
     pathSerializer: createPathSerializer(),
-  });
+    // openapi-fetch's default, made once rather than on every call.
+    querySerializer: serializeQueryDefault,
+  };
+  // Looked up per request, so a fetch mock installed after the client was built still applies.
+  const raw = createClient<TPaths>({ ...shared, fetch: (request) => (client.fetch ?? globalThis.fetch)(request) });
   raw.use(createAuthMiddleware({ apiKey: client.apiKey, location: options.apiKey, operations: options.operations }));
-  const send = createSend({ raw: raw as unknown as Client<never>, settings, requestIdHeader: options.requestIdHeader });
+  // The methods' own openapi-fetch client: they add the API key themselves, so no middleware runs per call.
+  const send = createSend({
+    client: createClient<never>({ ...shared, ...plainFetchOptions(client) }),
+    settings: resolveOptions(client),
+    apiKey: client.apiKey,
+    apiKeyLocation: options.apiKey,
+    requestIdHeader: options.requestIdHeader,
+  });
   const call = send as ClientCore<TPaths>['call'];
   const download: ClientCore<TPaths>['download'] = async (operation, path, call) => {
     const { contentType, ...result } = await send<Blob | undefined, never>(operation, { path }, call);

@@ -2,6 +2,9 @@ import { InvalidArgumentError } from './errors.js';
 import type { PathStyle } from './types.js';
 
 const PARAMETER = /\{([^{}]+)\}/g;
+/** Segments a URL parser would resolve or drop: empty, `.`, `..`, in any mix of `.` and `%2E`. */
+const DOT_SEGMENT = /^(?:\.|%2e){0,2}$/i;
+const SIMPLE: PathStyle = ['', ','];
 
 /**
  * Builds openapi-fetch's path serializer, made safe: every value (each item of an array) is
@@ -16,18 +19,19 @@ export function createPathSerializer(
   return (pathname, values) =>
     pathname.replace(PARAMETER, (_match, name: string) => {
       const value = values[name];
-      const items = [value].flat() as string[];
-      const [prefix, separator] = styles?.[name] ?? ['', ','];
-      const segment = prefix + items.map(encodeURIComponent).join(separator);
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      const [prefix, separator] = styles?.[name] ?? SIMPLE;
+      const segment = prefix + items.map(encodeURIComponent as (item: unknown) => string).join(separator);
       // One check, one message: a value of the wrong type and one that moves the request elsewhere are both refused before sending.
-      if (
-        !items.every((item) => typeof item === 'string' || typeof item === 'number') ||
-        /^(|\.|\.\.)$/.test(segment.replace(/%2e/gi, '.'))
-      ) {
+      if (!items.every(isSegmentValue) || DOT_SEGMENT.test(segment)) {
         throw new InvalidArgumentError(
           `Path parameter '${name}' of ${pathname} is ${JSON.stringify(value)}: expected a string, a number or an array of them, not empty, '.' or '..' (those would call another endpoint).`,
         );
       }
       return segment;
     });
+}
+
+function isSegmentValue(item: unknown): boolean {
+  return typeof item === 'string' || typeof item === 'number';
 }
