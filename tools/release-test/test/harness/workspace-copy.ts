@@ -45,14 +45,17 @@ export async function listPublicPackages(root: string = REPO_ROOT): Promise<Work
 }
 
 /**
- * Copies what a release needs (root manifest, workspace file, .changeset/, and every package
+ * Copies what a release needs (root manifest, workspace file, the changesets config, and every package
  * with its built dist/, without node_modules) into `dir` and makes it a git repository, as
  * CI's checkout is: `changeset publish` tags the release there.
  */
 export async function copyWorkspace(options: { dir: string; packages: readonly WorkspacePackage[] }): Promise<string> {
   const { dir, packages } = options;
   await mkdir(dir, { recursive: true });
-  for (const file of ['package.json', 'pnpm-workspace.yaml', '.changeset']) {
+  // The changesets' configuration, not the changesets waiting in the repository: the rehearsal
+  // releases its own one-line changeset, whatever the next real release will say.
+  for (const file of ['package.json', 'pnpm-workspace.yaml', '.changeset/config.json']) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await cp(path.join(REPO_ROOT, file), path.join(dir, file), { recursive: true });
   }
   for (const { folder, name } of packages) {
