@@ -105,11 +105,13 @@ function renderPeers(specs: readonly SpecReport[]): string {
         peer.error
           ? '–'
           : `${formatRatio(ratio(spec.cold.wallMs, peer.wallMs))} / ${formatRatio(ratio(spec.cold.peakRssMiB, peer.peakRssMiB))}`,
-        peer.typecheck?.timedOut
-          ? `> ${formatSeconds(peer.typecheck.wallMs)} (stopped), ${formatMiB(peer.typecheck.peakRssMiB)}`
-          : peer.typecheck
-            ? `${formatSeconds(peer.typecheck.wallMs)}, ${formatMiB(peer.typecheck.peakRssMiB)}${peer.typecheck.errors > 0 ? ` (${peer.typecheck.errors} errors)` : ''}`
-            : '–',
+        peer.typecheckError
+          ? `tsc failed: ${peer.typecheckError}`
+          : peer.typecheck?.timedOut
+            ? `> ${formatSeconds(peer.typecheck.wallMs)} (stopped), ${formatMiB(peer.typecheck.peakRssMiB)}`
+            : peer.typecheck
+              ? `${formatSeconds(peer.typecheck.wallMs)}, ${formatMiB(peer.typecheck.peakRssMiB)}${peer.typecheck.errors > 0 ? ` (${peer.typecheck.errors} errors)` : ''}`
+              : '–',
       ]);
     }
   }

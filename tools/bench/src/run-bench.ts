@@ -110,6 +110,7 @@ export async function runBench(options: {
           typecheckTimeoutMs: 5 * 60_000,
         });
         if (result.error) failures.push(`${spec.id}: ${peer.label} ${result.error}`);
+        if (result.typecheckError) failures.push(`${spec.id}: tsc of ${peer.label}'s output failed: ${result.typecheckError}`);
         peers.push(result);
       }
     }

@@ -109,6 +109,8 @@ export interface PeerResult extends RunSummary {
   readonly error?: string;
   /** The last lines it printed when it failed, to read the failure in full. */
   readonly log?: string;
+  /** Set when tsc could not finish checking the peer's output (e.g. out of memory). */
+  readonly typecheckError?: string;
 }
 
 /**
@@ -171,17 +173,24 @@ export async function measurePeer(options: {
   }
   const missing = await missingOutputs({ expected: peer.expects, files, read: (file) => readFile(path.join(out, file), 'utf8') });
   if (missing.length > 0) return { ...result, typecheck: null, error: `exited 0 but wrote no ${missing.join(', no ')}` };
-  const typecheck = options.typecheck
-    ? await typecheckProject({
-        dir: out,
-        include: ['.'],
-        // Kubb's output imports its own files as `./x.ts` (its default `output.extension`), which
-        // a consumer compiles with this option; without it every such import is an error (TS5097).
-        compilerOptions: { allowImportingTsExtensions: true },
-        timeoutMs: options.typecheckTimeoutMs,
-      })
-    : null;
-  return { ...result, typecheck };
+  if (!options.typecheck) return { ...result, typecheck: null };
+  try {
+    const typecheck = await typecheckProject({
+      dir: out,
+      include: ['.'],
+      // Kubb's output imports its own files as `./x.ts` (its default `output.extension`), which
+      // a consumer compiles with this option; without it every such import is an error (TS5097).
+      compilerOptions: { allowImportingTsExtensions: true },
+      timeoutMs: options.typecheckTimeoutMs,
+    });
+    return { ...result, typecheck };
+  } catch (error) {
+    // tsc itself gave up on the peer's output (Orval's 31 MB for Kubernetes exhausts its heap):
+    // the generation figures stand, the type-check is reported as failed.
+    const message = (error as Error).message;
+    const reason = /FATAL ERROR: (.*)/.exec(message)?.[1] ?? message.split('\n').find((line) => line.trim() !== '') ?? 'tsc failed';
+    return { ...result, typecheck: null, typecheckError: reason.trim() };
+  }
 }
 
 /** The TypeScript files under `dir`, relative to it with `/` separators. */
