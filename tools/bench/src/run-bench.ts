@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { countOperations } from '@complero/codegen';
 import { measureNodeStartup, measureOpenApiTypeScript, writeUpgradedSpec } from './baselines.js';
 import { measureColdGeneration, measureFirstRun, measureNoopGeneration, type RunSummary } from './ours.js';
 import { installPeers, measurePeer, PEERS, type PeerResult } from './peers/peers.js';
@@ -12,7 +13,6 @@ import {
 } from './runtime/consumer-typecheck.js';
 import { measureRequestOverhead, type RequestCost, type RequestVariant } from './runtime/request-overhead.js';
 import { measureScaling, type ScalingResult } from './scaling.js';
-import { countOperations } from './synthetic.js';
 import { prepareTarget } from './targets.js';
 import { type TypecheckResult, typecheckGeneratedPackages, typecheckProject } from './typecheck.js';
 import { discoverSpecs } from './workspace.js';

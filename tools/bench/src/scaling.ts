@@ -1,9 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSpecFile } from '@complero/codegen';
+import { countOperations, loadSpecFile } from '@complero/codegen';
 import { measureColdGeneration, type RunSummary } from './ours.js';
 import { fitGrowthExponent } from './stats.js';
-import { countOperations, scaleSwaggerDocument } from './synthetic.js';
+import { scaleSwaggerDocument } from './synthetic.js';
 import type { BenchTarget } from './targets.js';
 import { COMPLERO_SPEC, WORK_DIR } from './workspace.js';
 

@@ -1,4 +1,4 @@
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+import { HTTP_METHODS } from '@complero/codegen';
 
 /**
  * A Swagger 2.0 document `copies` times the size of the given one: copy 0 is the original, copy
@@ -27,12 +27,6 @@ export function scaleSwaggerDocument(options: { document: Record<string, unknown
   return { ...document, paths: scaledPaths, definitions: scaledDefinitions };
 }
 
-/** How many operations a Swagger 2.0 / OpenAPI document has. */
-export function countOperations(document: Record<string, unknown>): number {
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  return Object.values(paths).reduce((sum, item) => sum + Object.keys(item ?? {}).filter((key) => HTTP_METHODS.has(key)).length, 0);
-}
-
 /**
  * A deep copy with `#/definitions/X` refs renamed to `X<suffix>` and, at the operation level of a
  * path item (`operationLevel` 1), `operationId` suffixed.
@@ -48,7 +42,7 @@ function renameCopy(options: { value: unknown; suffix: string; operationLevel: n
     } else if (key === 'operationId' && operationLevel === 1 && typeof item === 'string') {
       result[key] = `${item}${suffix}`;
     } else {
-      const nextLevel = operationLevel === 0 && HTTP_METHODS.has(key) ? 1 : -1;
+      const nextLevel = operationLevel === 0 && (HTTP_METHODS as readonly string[]).includes(key) ? 1 : -1;
       result[key] = renameCopy({ value: item, suffix, operationLevel: nextLevel });
     }
   }

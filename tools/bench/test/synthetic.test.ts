@@ -1,6 +1,6 @@
-import { loadSpecFile, parseSpecBytes, validateSpec } from '@complero/codegen';
+import { countOperations, loadSpecFile, parseSpecBytes, validateSpec } from '@complero/codegen';
 import { describe, expect, it } from 'vitest';
-import { countOperations, scaleSwaggerDocument } from '../src/synthetic.js';
+import { scaleSwaggerDocument } from '../src/synthetic.js';
 import { COMPLERO_SPEC } from '../src/workspace.js';
 
 const tiny = {

@@ -12,7 +12,7 @@ import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { findPackageTemplates, planPackageScaffold } from './scaffold.js';
 import { upgradeToOpenApi3 } from './upgrade.js';
-import { validateSpec } from './validate.js';
+import { countOperations, validateSpec } from './validate.js';
 import { applyChanges } from './write/apply.js';
 import { type ChangePlan, planChanges, sha256 } from './write/plan.js';
 
@@ -144,17 +144,4 @@ async function readPreviousScaffold(out: string): Promise<Record<string, string>
     // A manifest nobody can read records nothing: every existing file counts as someone's.
     return {};
   }
-}
-
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
-/** The operations under `paths` of a Swagger 2.0 or OpenAPI 3 document, counted before validation. */
-function countOperations(document: unknown): number {
-  const paths = (document as { paths?: unknown } | null)?.paths;
-  if (typeof paths !== 'object' || paths === null) return 0;
-  let count = 0;
-  for (const item of Object.values(paths)) {
-    if (typeof item === 'object' && item !== null) count += Object.keys(item).filter((key) => HTTP_METHODS.has(key)).length;
-  }
-  return count;
 }

@@ -14,4 +14,4 @@ export { type LoadedSpec, loadSpecFile, parseSpecBytes } from './load.js';
 export { buildModel } from './model/build-model.js';
 export type * from './model/types.js';
 export { upgradeToOpenApi3 } from './upgrade.js';
-export { validateSpec } from './validate.js';
+export { countOperations, HTTP_METHODS, validateSpec } from './validate.js';

@@ -13,7 +13,19 @@ export interface SpecProblem {
   readonly hint?: string;
 }
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The keys of a path item that are operations. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The operations under `paths` of a Swagger 2.0 or OpenAPI 3 document; safe before validation. */
+export function countOperations(document: unknown): number {
+  const paths = (document as { paths?: unknown } | null)?.paths;
+  if (typeof paths !== 'object' || paths === null) return 0;
+  let count = 0;
+  for (const item of Object.values(paths)) {
+    if (typeof item === 'object' && item !== null) count += HTTP_METHODS.filter((method) => method in item).length;
+  }
+  return count;
+}
 const PARAMETER_LOCATIONS: Record<SpecVersion, readonly string[]> = {
   'swagger-2.0': ['query', 'header', 'path', 'formData', 'body'],
   'openapi-3.0': ['query', 'header', 'path', 'cookie'],
