@@ -3,9 +3,17 @@ import type { QueryClient, QueryFilters, QueryKey } from '@tanstack/react-query'
 /**
  * Removes the cached queries a mutation made obsolete. One call with every filter, typed once:
  * a `queryClient.removeQueries` per key made TypeScript infer every key's tuple prefixes.
+ * `under` removes the queries whose key is one of `prefixes` followed by `id`: the reads of other
+ * groups about a deleted item, listed once in a constant that every delete of its kind shares.
  */
-export function removeCachedQueries(options: { queryClient: QueryClient; filters: readonly QueryFilters[] }): void {
-  for (const filters of options.filters) options.queryClient.removeQueries(filters);
+export function removeCachedQueries(options: {
+  queryClient: QueryClient;
+  filters: readonly QueryFilters[];
+  under?: { readonly prefixes: readonly QueryKey[]; readonly id: unknown };
+}): void {
+  const { queryClient, filters, under } = options;
+  for (const filter of filters) queryClient.removeQueries(filter);
+  if (under) for (const prefix of under.prefixes) queryClient.removeQueries({ queryKey: [...prefix, under.id] });
 }
 
 /** Invalidates the cached queries under every key at once and resolves when the active ones have refetched. */

@@ -1,5 +1,5 @@
 import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
-import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase } from '../model/naming.js';
+import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { type ClientResult, planClientResults } from './client.js';
 import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
@@ -734,32 +734,62 @@ interface CacheKey {
   readonly exact?: boolean;
 }
 
-/** What a mutation changes, from the IR: which keys to remove and which to invalidate, and a sentence saying so. */
-interface Invalidation {
-  readonly remove: readonly CacheKey[];
-  readonly invalidate: readonly CacheKey[];
+/**
+ * Key prefixes a delete acts on in other groups: the same list for every delete of the group
+ * (and, for `showing`, of the same item schema). Used by one delete, it is written inline; shared
+ * by several, it is one constant they all refer to, so the module grows with the API, not with
+ * deletes × reads.
+ */
+interface KeySet {
+  /** The constant's name, if it becomes one: `readsByContactId`. */
+  readonly name: string;
+  /** The constant's JSDoc. */
   readonly about: string;
+  readonly prefixes: readonly CacheKey[];
 }
 
-function invalidationOf(plan: HookPlan, planned: PlannedOperation): Invalidation {
-  const found = planned.operation.method === 'delete' ? deleteInvalidation({ plan, planned }) : writeInvalidation({ plan, planned });
-  const list = (keys: readonly CacheKey[]) => {
-    const shown = keys.map((key) => `\`${key.shown}\``);
-    return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+/** What a mutation changes, from the IR: which keys to remove and which to invalidate. */
+interface Invalidation {
+  readonly remove: readonly CacheKey[];
+  /** Removed with the deleted id appended: the other groups' reads keyed first by it. */
+  readonly removeUnderId?: { readonly set: KeySet; readonly id: CacheKey };
+  readonly invalidate: readonly CacheKey[];
+  /** Invalidated too: the other groups' reads that show the deleted item. */
+  readonly invalidateSet?: KeySet;
+}
+
+/**
+ * Plans what every mutation of the API changes. The reads a delete may touch are indexed once, so
+ * each delete looks up only its matches instead of scanning every read.
+ */
+function planInvalidations(plan: HookPlan): Map<PlannedOperation, Invalidation> {
+  const reads = plan.operations.filter((planned) => planned.read);
+  const index = indexReads(reads);
+  const sets = new Map<string, KeySet>();
+  const names = createNameScope();
+  const keySet = (options: { id: string; wanted: string; about: string; of: () => CacheKey[] }): KeySet | undefined => {
+    let set = sets.get(options.id);
+    if (!set) {
+      const prefixes = options.of();
+      if (prefixes.length === 0) return undefined;
+      set = { name: names(options.wanted), about: options.about, prefixes };
+      sets.set(options.id, set);
+    }
+    return set;
   };
-  const parts = [
-    ...(found.remove.length ? [`removes ${list(found.remove)}`] : []),
-    ...(found.invalidate.length ? [`invalidates ${list(found.invalidate)}`] : []),
-  ];
-  const about = parts.length ? `${parts.join('; ')}.` : 'changes no cached query.';
-  return { ...found, about: about.charAt(0).toUpperCase() + about.slice(1) };
+  const planned = new Map<PlannedOperation, Invalidation>();
+  for (const write of plan.operations) {
+    if (write.read) continue;
+    planned.set(write, write.operation.method === 'delete' ? deleteInvalidation({ plan, planned: write, index, keySet }) : writeInvalidation({ plan, planned: write }));
+  }
+  return planned;
 }
 
 /**
  * A create, update, upload or action: everything under its own group may have changed, and a
  * background operation it starts shows up under the poll target's group.
  */
-function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
+function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Invalidation {
   const { plan, planned } = options;
   const { operation, group } = planned;
   const all = (name: string) => ({ code: `${plan.keysName}.${name}.all`, shown: `${plan.keysName}.${name}.all` });
@@ -772,20 +802,63 @@ function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation 
   };
 }
 
+/** The reads, looked up by what a delete matches them on. Every list keeps the reads' order. */
+interface ReadIndex {
+  /** By group, then by every literal path prefix of the read's path (`/widgets`, `/widgets/{id}`, …). */
+  readonly byGroupPrefix: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /** By group, then by the literal last segment of a collection read's path (`/api/v1/pods` → `pods`). */
+  readonly byGroupCollection: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /** By the lowercased name of the first path parameter. */
+  readonly byFirstId: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /** By the lowercased name of every later path parameter. */
+  readonly byLaterId: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /** By every named schema the response reaches. */
+  readonly byEmbedded: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /** Each read's position among the reads, to merge matches back into that order. */
+  readonly order: ReadonlyMap<PlannedOperation, number>;
+}
+
+function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
+  const maps = { byGroupPrefix: new Map(), byGroupCollection: new Map(), byFirstId: new Map(), byLaterId: new Map(), byEmbedded: new Map() };
+  const add = (map: Map<string, PlannedOperation[]>, key: string, read: PlannedOperation) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [read]);
+    else if (list.at(-1) !== read) list.push(read);
+  };
+  for (const read of reads) {
+    const segments = read.operation.path.split('/');
+    for (let end = 2; end <= segments.length; end++) add(maps.byGroupPrefix, `${read.group} ${segments.slice(0, end).join('/')}`, read);
+    const last = segments.at(-1) ?? '';
+    if (last !== '' && !last.startsWith('{')) add(maps.byGroupCollection, `${read.group} ${last}`, read);
+    read.arguments
+      .filter((argument) => argument.role === 'path')
+      .forEach((argument, position) => add(position === 0 ? maps.byFirstId : maps.byLaterId, argument.name.toLowerCase(), read));
+    for (const schema of read.embeddedSchemas) add(maps.byEmbedded, schema, read);
+  }
+  return { ...maps, order: new Map(reads.map((read, position) => [read, position])) };
+}
+
 /**
  * A delete. The deleted item is gone for good, so what is only about it is removed (refetching
  * would answer 404 or 410): its detail (the read at the delete's own path) and, in other groups,
  * the reads whose first path parameter names the resource (`contactID` for `contacts`), under
- * that id. What merely shows it is invalidated: the other reads of its group (its lists), reads
- * naming it in a later path parameter, and every read whose response embeds the schema of its
- * detail (`ContactEvent` holds a `Contact`, so the events lists).
+ * that id. What merely shows it is invalidated: the reads of its collection in its group (the
+ * reads at or under the collection's path, and other lists of the same collection, such as
+ * `/api/v1/pods` beside `/api/v1/namespaces/{namespace}/pods`), reads naming it in a later path
+ * parameter, and every read whose response embeds the schema of its detail (`ContactEvent` holds
+ * a `Contact`, so the events lists). Another item's detail is left alone.
  */
-function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation }): Omit<Invalidation, 'about'> {
-  const { plan, planned } = options;
-  const { group } = planned;
-  const reads = plan.operations.filter((other) => other.read);
-  const ownReads = group === '' ? [] : reads.filter((other) => other.group === group);
-  const detail = ownReads.find((other) => other.operation.path === planned.operation.path);
+function deleteInvalidation(options: {
+  plan: HookPlan;
+  planned: PlannedOperation;
+  index: ReadIndex;
+  keySet: (options: { id: string; wanted: string; about: string; of: () => CacheKey[] }) => KeySet | undefined;
+}): Invalidation {
+  const { plan, planned, index } = options;
+  const { group, operation } = planned;
+  const inOrder = (lists: readonly (readonly PlannedOperation[] | undefined)[]) =>
+    [...new Set(lists.flatMap((list) => list ?? []))].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
+  const detail = group === '' ? undefined : index.byGroupPrefix.get(`${group} ${operation.path}`)?.find((other) => other.operation.path === operation.path);
   const ids = planned.arguments.filter((argument) => argument.role === 'path');
   const code = pathArguments(planned);
   // A detail keyed by more than its path (a required header, a query) caches one entry per
@@ -808,7 +881,6 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
             exact: true,
           },
         ];
-  const invalidate: CacheKey[] = [];
   const prefixOf = (other: PlannedOperation): CacheKey => {
     if (other.keyName === 'list' && other.group !== '') {
       const lists = `${plan.keysName}.${other.group}.lists()`;
@@ -817,24 +889,95 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
     const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
     return { code: prefix, shown: prefix };
   };
-  for (const other of ownReads) if (other !== detail) invalidate.push(prefixOf(other));
+  const unique = (keys: readonly CacheKey[]) => [...new Map(keys.map((key) => [key.code, key])).values()];
+  // The collection is the delete's path without a trailing `{id}`: `/widgets` for `/widgets/{id}`.
+  const collection = operation.path.replace(/\/\{[^/}]+\}$/, '');
+  const collectionName = collection.split('/').at(-1) ?? '';
+  const collectionReads =
+    group === ''
+      ? []
+      : inOrder([
+          index.byGroupPrefix.get(`${group} ${collection}`),
+          collectionName.startsWith('{') ? undefined : index.byGroupCollection.get(`${group} ${collectionName}`),
+        ]);
+  const invalidate = unique(collectionReads.filter((other) => other !== detail).map(prefixOf));
   // Only a single-id delete says which resource is gone; a nested one (`/a/{x}/b/{y}`) keeps to its group.
-  const resourceId = group !== '' && ids.length === 1 ? `${singularise(group)}id`.toLowerCase() : undefined;
+  if (group === '' || ids.length !== 1) return { remove, invalidate };
+  const singular = singularise(group);
+  const resourceId = `${singular}id`.toLowerCase();
+  const outside = (list: readonly PlannedOperation[] | undefined) => (list ?? []).filter((other) => other.group !== group);
+  const removeSet = options.keySet({
+    id: `under ${group}`,
+    wanted: `readsBy${toPascalCase(singular)}Id`,
+    about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
+    of: () => unique(outside(index.byFirstId.get(resourceId)).map((other) => ({ code: `[${keyPrefix({ plan, planned: other }).join(', ')}]`, shown: '' }))),
+  });
   const embedded = detail?.responseSchema;
-  for (const other of reads) {
-    if (other.group === group) continue;
-    const position = other.arguments
-      .filter((argument) => argument.role === 'path')
-      .findIndex((argument) => argument.name.toLowerCase() === resourceId);
-    if (position === 0) {
-      const shown = `[${[...keyPrefix({ plan, planned: other }), (ids[0] as PlannedArgument).name].join(', ')}]`;
-      remove.push({ code: `[${[...keyPrefix({ plan, planned: other }), code[0]].join(', ')}]`, shown });
-    } else if (position > 0 || (embedded !== undefined && other.embeddedSchemas.includes(embedded))) {
-      invalidate.push(prefixOf(other));
+  const showSet = options.keySet({
+    id: `showing ${group} ${embedded ?? ''}`,
+    wanted: `readsShowing${toPascalCase(singular)}`,
+    about: `The reads outside \`${group}\` that show a ${singular}: naming its id in a later path parameter${embedded ? `, or embedding \`${embedded}\` in their response` : ''}.`,
+    of: () => {
+      const underFirst = new Set(index.byFirstId.get(resourceId));
+      const showing = inOrder([index.byLaterId.get(resourceId), embedded === undefined ? undefined : index.byEmbedded.get(embedded)]);
+      return unique(outside(showing.filter((other) => !underFirst.has(other))).map(prefixOf));
+    },
+  });
+  return {
+    remove,
+    ...(removeSet ? { removeUnderId: { set: removeSet, id: { code: code[0] as string, shown: (ids[0] as PlannedArgument).name } } } : {}),
+    invalidate,
+    ...(showSet ? { invalidateSet: showSet } : {}),
+  };
+}
+
+/** The key sets more than one mutation refers to, in the order they were planned: these become constants. */
+function sharedKeySets(invalidations: Iterable<Invalidation>): Set<KeySet> {
+  const uses = new Map<KeySet, number>();
+  for (const { removeUnderId, invalidateSet } of invalidations)
+    for (const set of [removeUnderId?.set, invalidateSet]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
+  return new Set([...uses].filter(([, count]) => count > 1).map(([set]) => set));
+}
+
+/** A planned invalidation as the generated code and docs say it, given which key sets are constants. */
+function renderInvalidation(options: { invalidation: Invalidation; shared: ReadonlySet<KeySet> }): {
+  readonly remove: string | undefined;
+  readonly invalidate: string | undefined;
+  readonly about: string;
+} {
+  const { invalidation, shared } = options;
+  const { removeUnderId, invalidateSet } = invalidation;
+  // A prefix with the deleted id appended: `['complero', 'documentation', 'detail']` → `[…, variables]`.
+  const underId = (prefix: CacheKey, id: string) => `${prefix.code.slice(0, -1)}, ${id}]`;
+  const filters = invalidation.remove.map((key) => `{ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} }`);
+  const removed = invalidation.remove.map((key) => `\`${key.shown}\``);
+  let under = '';
+  if (removeUnderId && shared.has(removeUnderId.set)) {
+    under = `, under: { prefixes: ${removeUnderId.set.name}, id: ${removeUnderId.id.code} }`;
+    removed.push(`every key in \`${removeUnderId.set.name}\` followed by \`${removeUnderId.id.shown}\``);
+  } else if (removeUnderId) {
+    for (const prefix of removeUnderId.set.prefixes) {
+      filters.push(`{ queryKey: ${underId(prefix, removeUnderId.id.code)} }`);
+      removed.push(`\`${underId(prefix, removeUnderId.id.shown)}\``);
     }
   }
-  const unique = (keys: readonly CacheKey[]) => keys.filter((key, index) => keys.findIndex((other) => other.code === key.code) === index);
-  return { remove: unique(remove), invalidate: unique(invalidate) };
+  const queryKeys = invalidation.invalidate.map((key) => key.code);
+  const invalidated = invalidation.invalidate.map((key) => `\`${key.shown}\``);
+  if (invalidateSet && shared.has(invalidateSet)) {
+    queryKeys.push(`...${invalidateSet.name}`);
+    invalidated.push(`every key in \`${invalidateSet.name}\``);
+  } else if (invalidateSet) {
+    queryKeys.push(...invalidateSet.prefixes.map((key) => key.code));
+    invalidated.push(...invalidateSet.prefixes.map((key) => `\`${key.shown}\``));
+  }
+  const list = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+  const parts = [...(removed.length ? [`removes ${list(removed)}`] : []), ...(invalidated.length ? [`invalidates ${list(invalidated)}`] : [])];
+  const about = parts.length ? `${parts.join('; ')}.` : 'changes no cached query.';
+  return {
+    remove: filters.length || under ? `removeCachedQueries({ queryClient, filters: [${filters.join(', ')}]${under} });` : undefined,
+    invalidate: queryKeys.length ? `await invalidateCachedQueries({ queryClient, queryKeys: [${queryKeys.join(', ')}] });` : undefined,
+    about: about.charAt(0).toUpperCase() + about.slice(1),
+  };
 }
 
 /** The literal start of every key of one read: `'complero', 'events', 'latest'`. */
@@ -855,7 +998,14 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
   const types = new Set<string>();
   const results: ResultImports = { types, client: new Set() };
   const cacheHelpers = new Set<string>();
-  const statements: StatementStructures[] = [];
+  const invalidations = planInvalidations(plan);
+  const shared = sharedKeySets(invalidations.values());
+  const statements: StatementStructures[] = [...shared].map((set) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: docs([set.about]),
+    declarations: [{ name: set.name, type: 'readonly QueryKey[]', initializer: `[\n${set.prefixes.map((key) => `  ${key.code},\n`).join('')}]` }],
+  }));
   for (const planned of writes) {
     const args = planned.arguments;
     for (const name of argumentTypeNames(planned)) types.add(name);
@@ -877,10 +1027,10 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       });
     const callArgs = args.length === 0 ? [] : args.length === 1 ? ['variables'] : args.map((argument) => `variables.${argument.name}`);
     const result = resultTypeName(planned);
-    const invalidation = invalidationOf(plan, planned);
-    if (invalidation.remove.length > 0) cacheHelpers.add('removeCachedQueries');
-    if (invalidation.invalidate.length > 0) cacheHelpers.add('invalidateCachedQueries');
-    const awaits = invalidation.invalidate.length > 0;
+    const invalidation = renderInvalidation({ invalidation: invalidations.get(planned) as Invalidation, shared });
+    if (invalidation.remove) cacheHelpers.add('removeCachedQueries');
+    if (invalidation.invalidate) cacheHelpers.add('invalidateCachedQueries');
+    const awaits = invalidation.invalidate !== undefined;
     statements.push(
       {
         kind: StructureKind.TypeAlias,
@@ -915,7 +1065,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         docs: docs([`What \`use${planned.stem}\` does after it succeeds. ${invalidation.about}`]),
         parameters: [
           {
-            name: `{ queryClient${invalidation.remove.length ? ', variables' : ''} }`,
+            name: `{ queryClient${invalidation.remove ? ', variables' : ''} }`,
             type: `{ queryClient: QueryClient; variables: ${variablesType} }`,
           },
         ],
@@ -923,14 +1073,8 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         // One runtime call for all the keys: a generic `removeQueries`/`invalidateQueries` call per key
         // had TypeScript infer each key's tuple prefixes, thousands of times on a large API.
         statements: [
-          ...(invalidation.remove.length
-            ? [
-                `removeCachedQueries({ queryClient, filters: [${invalidation.remove.map((key) => `{ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} }`).join(', ')}] });`,
-              ]
-            : []),
-          ...(awaits
-            ? [`await invalidateCachedQueries({ queryClient, queryKeys: [${invalidation.invalidate.map((key) => key.code).join(', ')}] });`]
-            : []),
+          ...(invalidation.remove ? [invalidation.remove] : []),
+          ...(invalidation.invalidate ? [invalidation.invalidate] : []),
         ],
       } satisfies FunctionDeclarationStructure,
       {
@@ -969,7 +1113,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@tanstack/react-query',
       isTypeOnly: true,
-      namedImports: ['QueryClient', 'UseMutationResult'],
+      namedImports: ['QueryClient', ...(shared.size > 0 ? ['QueryKey'] : []), 'UseMutationResult'],
     },
     {
       kind: StructureKind.ImportDeclaration,
