@@ -28,9 +28,9 @@ export type UploadContactsResult = UploadResult<BulkUploadContactsBody[number], 
  */
 export function uploadContactsMutationOptions(client: CompleroClient) {
   return {
-      mutationKey: ['complero', 'contacts', 'UploadContacts'] as const,
-      mutationFn: (variables: BulkUploadContactsBody): Promise<UploadContactsResult> => runBulkUpload(() => client.contacts.upload(variables)),
-    };
+    mutationKey: ['complero', 'contacts', 'UploadContacts'] as const,
+    mutationFn: (variables: BulkUploadContactsBody): Promise<UploadContactsResult> => runBulkUpload(() => client.contacts.upload(variables)),
+  };
 }
 
 /** What `useUploadContacts` does after it succeeds. Invalidates `compleroKeys.contacts.all` and `compleroKeys.operations.all`. */
@@ -65,9 +65,9 @@ export type DeleteContactResult = ApiResult<DeleteContactResponse, DeleteContact
  */
 export function deleteContactMutationOptions(client: CompleroClient) {
   return {
-      mutationKey: ['complero', 'contacts', 'DeleteContact'] as const,
-      mutationFn: (variables: DeleteContactPathParams['id']): Promise<DeleteContactResult> => client.contacts.delete(variables),
-    };
+    mutationKey: ['complero', 'contacts', 'DeleteContact'] as const,
+    mutationFn: (variables: DeleteContactPathParams['id']): Promise<DeleteContactResult> => client.contacts.delete(variables),
+  };
 }
 
 /** What `useDeleteContact` does after it succeeds. Removes `compleroKeys.contacts.detail(id)`, `['complero', 'documentation', 'detail', id]` and `['complero', 'documentation', 'forEvent', id]`; invalidates `compleroKeys.events.lists()` and `['complero', 'events', 'latest']`. */
@@ -103,9 +103,9 @@ export type UploadEmployeesResult = UploadResult<BulkUploadEmployeesBody[number]
  */
 export function uploadEmployeesMutationOptions(client: CompleroClient) {
   return {
-      mutationKey: ['complero', 'employees', 'UploadEmployees'] as const,
-      mutationFn: (variables: BulkUploadEmployeesBody): Promise<UploadEmployeesResult> => runBulkUpload(() => client.employees.upload(variables)),
-    };
+    mutationKey: ['complero', 'employees', 'UploadEmployees'] as const,
+    mutationFn: (variables: BulkUploadEmployeesBody): Promise<UploadEmployeesResult> => runBulkUpload(() => client.employees.upload(variables)),
+  };
 }
 
 /** What `useUploadEmployees` does after it succeeds. Invalidates `compleroKeys.employees.all` and `compleroKeys.operations.all`. */
@@ -140,9 +140,9 @@ export type DeleteEmployeeResult = ApiResult<DeleteEmployeeResponse, NoHeaders>;
  */
 export function deleteEmployeeMutationOptions(client: CompleroClient) {
   return {
-      mutationKey: ['complero', 'employees', 'DeleteEmployee'] as const,
-      mutationFn: (variables: DeleteEmployeePathParams['id']): Promise<DeleteEmployeeResult> => client.employees.delete(variables),
-    };
+    mutationKey: ['complero', 'employees', 'DeleteEmployee'] as const,
+    mutationFn: (variables: DeleteEmployeePathParams['id']): Promise<DeleteEmployeeResult> => client.employees.delete(variables),
+  };
 }
 
 /** What `useDeleteEmployee` does after it succeeds. Removes `compleroKeys.employees.detail(id)`. */
@@ -177,9 +177,9 @@ export type TriggerSandboxEventResult = ApiResult<TriggerSandboxEventResponse, T
  */
 export function triggerSandboxEventMutationOptions(client: CompleroClient) {
   return {
-      mutationKey: ['complero', 'events', 'TriggerSandboxEvent'] as const,
-      mutationFn: (variables: TriggerSandboxEventBody): Promise<TriggerSandboxEventResult> => client.events.trigger(variables),
-    };
+    mutationKey: ['complero', 'events', 'TriggerSandboxEvent'] as const,
+    mutationFn: (variables: TriggerSandboxEventBody): Promise<TriggerSandboxEventResult> => client.events.trigger(variables),
+  };
 }
 
 /** What `useTriggerSandboxEvent` does after it succeeds. Invalidates `compleroKeys.events.all`. */

@@ -13,6 +13,7 @@ import {
   markDeprecated,
   type PlannedFile,
   printModule,
+  verbatim,
 } from './shared.js';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
@@ -754,8 +755,8 @@ interface Invalidation {
   /** Removed with the deleted id appended: the other groups' reads keyed first by it. */
   readonly removeUnderId?: { readonly set: KeySet; readonly id: CacheKey };
   readonly invalidate: readonly CacheKey[];
-  /** Invalidated too: the other groups' reads that show the deleted item. */
-  readonly invalidateSet?: KeySet;
+  /** Invalidated too: the other groups' reads that show the deleted item (embedding it, naming its id). */
+  readonly invalidateSets?: readonly KeySet[];
 }
 
 /**
@@ -780,7 +781,12 @@ function planInvalidations(plan: HookPlan): Map<PlannedOperation, Invalidation> 
   const planned = new Map<PlannedOperation, Invalidation>();
   for (const write of plan.operations) {
     if (write.read) continue;
-    planned.set(write, write.operation.method === 'delete' ? deleteInvalidation({ plan, planned: write, index, keySet }) : writeInvalidation({ plan, planned: write }));
+    planned.set(
+      write,
+      write.operation.method === 'delete'
+        ? deleteInvalidation({ plan, planned: write, index, keySet })
+        : writeInvalidation({ plan, planned: write }),
+    );
   }
   return planned;
 }
@@ -819,7 +825,13 @@ interface ReadIndex {
 }
 
 function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
-  const maps = { byGroupPrefix: new Map(), byGroupCollection: new Map(), byFirstId: new Map(), byLaterId: new Map(), byEmbedded: new Map() };
+  const maps = {
+    byGroupPrefix: new Map(),
+    byGroupCollection: new Map(),
+    byFirstId: new Map(),
+    byLaterId: new Map(),
+    byEmbedded: new Map(),
+  };
   const add = (map: Map<string, PlannedOperation[]>, key: string, read: PlannedOperation) => {
     const list = map.get(key);
     if (!list) map.set(key, [read]);
@@ -858,7 +870,10 @@ function deleteInvalidation(options: {
   const { group, operation } = planned;
   const inOrder = (lists: readonly (readonly PlannedOperation[] | undefined)[]) =>
     [...new Set(lists.flatMap((list) => list ?? []))].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
-  const detail = group === '' ? undefined : index.byGroupPrefix.get(`${group} ${operation.path}`)?.find((other) => other.operation.path === operation.path);
+  const detail =
+    group === ''
+      ? undefined
+      : index.byGroupPrefix.get(`${group} ${operation.path}`)?.find((other) => other.operation.path === operation.path);
   const ids = planned.arguments.filter((argument) => argument.role === 'path');
   const code = pathArguments(planned);
   // A detail keyed by more than its path (a required header, a query) caches one entry per
@@ -910,32 +925,56 @@ function deleteInvalidation(options: {
     id: `under ${group}`,
     wanted: `readsBy${toPascalCase(singular)}Id`,
     about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
-    of: () => unique(outside(index.byFirstId.get(resourceId)).map((other) => ({ code: `[${keyPrefix({ plan, planned: other }).join(', ')}]`, shown: '' }))),
+    of: () =>
+      unique(
+        outside(index.byFirstId.get(resourceId)).map((other) => ({
+          code: `[${keyPrefix({ plan, planned: other }).join(', ')}]`,
+          shown: '',
+        })),
+      ),
   });
   const embedded = detail?.responseSchema;
-  const showSet = options.keySet({
-    id: `showing ${group} ${embedded ?? ''}`,
-    wanted: `readsShowing${toPascalCase(singular)}`,
-    about: `The reads outside \`${group}\` that show a ${singular}: naming its id in a later path parameter${embedded ? `, or embedding \`${embedded}\` in their response` : ''}.`,
-    of: () => {
-      const underFirst = new Set(index.byFirstId.get(resourceId));
-      const showing = inOrder([index.byLaterId.get(resourceId), embedded === undefined ? undefined : index.byEmbedded.get(embedded)]);
-      return unique(outside(showing.filter((other) => !underFirst.has(other))).map(prefixOf));
-    },
+  const underFirst = new Set(index.byFirstId.get(resourceId));
+  const namingLater = new Set(index.byLaterId.get(resourceId));
+  // Two sets, not one: a group's deletes share the reads naming its id, but each item schema has its own embedders.
+  const embeddingSet =
+    embedded === undefined
+      ? undefined
+      : options.keySet({
+          id: `embedding ${group} ${embedded}`,
+          wanted: `readsShowing${toPascalCase(embedded)}`,
+          about: `The reads outside \`${group}\` whose response embeds a \`${embedded}\`: a deleted ${singular} disappears from them.`,
+          of: () =>
+            unique(
+              outside(index.byEmbedded.get(embedded))
+                .filter((other) => !underFirst.has(other) && !namingLater.has(other))
+                .map(prefixOf),
+            ),
+        });
+  const namingSet = options.keySet({
+    id: `naming ${group}`,
+    wanted: `readsNaming${toPascalCase(singular)}Id`,
+    about: `The reads outside \`${group}\` that name a ${singular}'s id in a later path parameter: a deleted ${singular} disappears from them.`,
+    of: () =>
+      unique(
+        outside(index.byLaterId.get(resourceId))
+          .filter((other) => !underFirst.has(other))
+          .map(prefixOf),
+      ),
   });
   return {
     remove,
     ...(removeSet ? { removeUnderId: { set: removeSet, id: { code: code[0] as string, shown: (ids[0] as PlannedArgument).name } } } : {}),
     invalidate,
-    ...(showSet ? { invalidateSet: showSet } : {}),
+    invalidateSets: [embeddingSet, namingSet].filter((set) => set !== undefined),
   };
 }
 
 /** The key sets more than one mutation refers to, in the order they were planned: these become constants. */
 function sharedKeySets(invalidations: Iterable<Invalidation>): Set<KeySet> {
   const uses = new Map<KeySet, number>();
-  for (const { removeUnderId, invalidateSet } of invalidations)
-    for (const set of [removeUnderId?.set, invalidateSet]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
+  for (const { removeUnderId, invalidateSets = [] } of invalidations)
+    for (const set of [removeUnderId?.set, ...invalidateSets]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
   return new Set([...uses].filter(([, count]) => count > 1).map(([set]) => set));
 }
 
@@ -946,7 +985,7 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
   readonly about: string;
 } {
   const { invalidation, shared } = options;
-  const { removeUnderId, invalidateSet } = invalidation;
+  const { removeUnderId, invalidateSets = [] } = invalidation;
   // A prefix with the deleted id appended: `['complero', 'documentation', 'detail']` → `[…, variables]`.
   const underId = (prefix: CacheKey, id: string) => `${prefix.code.slice(0, -1)}, ${id}]`;
   const filters = invalidation.remove.map((key) => `{ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} }`);
@@ -963,15 +1002,20 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
   }
   const queryKeys = invalidation.invalidate.map((key) => key.code);
   const invalidated = invalidation.invalidate.map((key) => `\`${key.shown}\``);
-  if (invalidateSet && shared.has(invalidateSet)) {
-    queryKeys.push(`...${invalidateSet.name}`);
-    invalidated.push(`every key in \`${invalidateSet.name}\``);
-  } else if (invalidateSet) {
-    queryKeys.push(...invalidateSet.prefixes.map((key) => key.code));
-    invalidated.push(...invalidateSet.prefixes.map((key) => `\`${key.shown}\``));
+  for (const set of invalidateSets) {
+    if (shared.has(set)) {
+      queryKeys.push(`...${set.name}`);
+      invalidated.push(`every key in \`${set.name}\``);
+    } else {
+      queryKeys.push(...set.prefixes.map((key) => key.code));
+      invalidated.push(...set.prefixes.map((key) => `\`${key.shown}\``));
+    }
   }
   const list = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-  const parts = [...(removed.length ? [`removes ${list(removed)}`] : []), ...(invalidated.length ? [`invalidates ${list(invalidated)}`] : [])];
+  const parts = [
+    ...(removed.length ? [`removes ${list(removed)}`] : []),
+    ...(invalidated.length ? [`invalidates ${list(invalidated)}`] : []),
+  ];
   const about = parts.length ? `${parts.join('; ')}.` : 'changes no cached query.';
   return {
     remove: filters.length || under ? `removeCachedQueries({ queryClient, filters: [${filters.join(', ')}]${under} });` : undefined,
@@ -1004,7 +1048,13 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: docs([set.about]),
-    declarations: [{ name: set.name, type: 'readonly QueryKey[]', initializer: `[\n${set.prefixes.map((key) => `  ${key.code},\n`).join('')}]` }],
+    declarations: [
+      {
+        name: set.name,
+        type: 'readonly QueryKey[]',
+        initializer: verbatim(`[\n${set.prefixes.map((key) => `  ${key.code},\n`).join('')}]`),
+      },
+    ],
   }));
   for (const planned of writes) {
     const args = planned.arguments;
@@ -1049,11 +1099,11 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         parameters: [{ name: 'client', type: plan.names.client }],
         statements: [
           'return {',
-          `    mutationKey: [${literal(plan.root)}, ${literal(planned.group || planned.stem)}, ${literal(planned.stem)}] as const,`,
-          `    mutationFn: (${args.length === 0 ? '' : `variables: ${variablesType}`}): Promise<${result}> => ${
+          `  mutationKey: [${literal(plan.root)}, ${literal(planned.group || planned.stem)}, ${literal(planned.stem)}] as const,`,
+          `  mutationFn: (${args.length === 0 ? '' : `variables: ${variablesType}`}): Promise<${result}> => ${
             planned.bulkUpload ? `runBulkUpload(() => ${clientCall({ planned, args: callArgs })})` : clientCall({ planned, args: callArgs })
           },`,
-          '  };',
+          '};',
         ],
       } satisfies FunctionDeclarationStructure,
       {
@@ -1072,10 +1122,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         returnType: awaits ? 'Promise<void>' : 'void',
         // One runtime call for all the keys: a generic `removeQueries`/`invalidateQueries` call per key
         // had TypeScript infer each key's tuple prefixes, thousands of times on a large API.
-        statements: [
-          ...(invalidation.remove ? [invalidation.remove] : []),
-          ...(invalidation.invalidate ? [invalidation.invalidate] : []),
-        ],
+        statements: [...(invalidation.remove ? [invalidation.remove] : []), ...(invalidation.invalidate ? [invalidation.invalidate] : [])],
       } satisfies FunctionDeclarationStructure,
       {
         kind: StructureKind.Function,

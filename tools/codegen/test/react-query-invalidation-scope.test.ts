@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATTERNS } from '../src/config.js';
+import { emitReactQuery } from '../src/emit/react-query.js';
+import { buildModel } from '../src/model/build-model.js';
+import { ACME_CONTEXT } from './helpers/emit-context.js';
+
+const json = (schema: object) => ({ description: 'OK', content: { 'application/json': { schema } } });
+const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function mutationsOf(document: Record<string, unknown>, resources: Record<string, string> = {}): string {
+  const model = buildModel({
+    document: { openapi: '3.0.3', info: { title: 'Acme', version: '1' }, ...document },
+    patterns: DEFAULT_PATTERNS,
+    resources,
+  });
+  return emitReactQuery({ model, context: ACME_CONTEXT }).find((file) => file.path.endsWith('/mutations.ts'))?.content ?? '';
+}
+
+const bodyOf = (mutations: string, name: string) =>
+  (mutations.slice(mutations.indexOf(`function ${name}(`)).split('\n}\n')[0] ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim());
+
+/** One group holding several collections, as Kubernetes' `core_v1` tag does: pods and config maps, namespaced and cluster-wide. */
+const clusterPaths = {
+  '/api/v1/pods': { get: { operationId: 'ListAllPods', tags: ['core'], responses: { '200': json({ type: 'array', items: ref('Pod') }) } } },
+  '/api/v1/namespaces/{namespace}/pods': {
+    get: {
+      operationId: 'ListPods',
+      tags: ['core'],
+      parameters: [pathParameter('namespace')],
+      responses: { '200': json({ type: 'array', items: ref('Pod') }) },
+    },
+  },
+  '/api/v1/namespaces/{namespace}/pods/{name}': {
+    get: {
+      operationId: 'ReadPod',
+      tags: ['core'],
+      parameters: [pathParameter('namespace'), pathParameter('name')],
+      responses: { '200': json(ref('Pod')) },
+    },
+    delete: {
+      operationId: 'DeletePod',
+      tags: ['core'],
+      parameters: [pathParameter('namespace'), pathParameter('name')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
+  '/api/v1/namespaces/{namespace}/pods/{name}/log': {
+    get: {
+      operationId: 'ReadPodLog',
+      tags: ['core'],
+      parameters: [pathParameter('namespace'), pathParameter('name')],
+      responses: { '200': json({ type: 'string' }) },
+    },
+  },
+  '/api/v1/namespaces/{namespace}/configmaps': {
+    get: {
+      operationId: 'ListConfigMaps',
+      tags: ['core'],
+      parameters: [pathParameter('namespace')],
+      responses: { '200': json({ type: 'array', items: ref('ConfigMap') }) },
+    },
+  },
+  '/api/v1/namespaces/{namespace}/configmaps/{name}': {
+    get: {
+      operationId: 'ReadConfigMap',
+      tags: ['core'],
+      parameters: [pathParameter('namespace'), pathParameter('name')],
+      responses: { '200': json(ref('ConfigMap')) },
+    },
+  },
+};
+const clusterSchemas = { schemas: { ConfigMap: { type: 'object' }, Pod: { type: 'object' } } };
+
+/** The widgets API of one shop; `copy` > 0 repeats it under `/s<copy>` with its own schema, as the scaling bench does. */
+function shopPaths(copy: number): Record<string, unknown> {
+  const prefix = copy === 0 ? '' : `/s${copy}`;
+  const suffix = copy === 0 ? '' : `S${copy}`;
+  return {
+    [`${prefix}/widgets/{id}`]: {
+      get: {
+        operationId: `GetWidget${suffix}`,
+        tags: ['widgets'],
+        parameters: [pathParameter('id')],
+        responses: { '200': json(ref(`Widget${suffix}`)) },
+      },
+      delete: {
+        operationId: `DeleteWidget${suffix}`,
+        tags: ['widgets'],
+        parameters: [pathParameter('id')],
+        responses: { '204': { description: 'Gone' } },
+      },
+    },
+    [`${prefix}/labels/{widgetId}`]: {
+      get: {
+        operationId: `GetLabel${suffix}`,
+        tags: ['labels'],
+        parameters: [pathParameter('widgetId')],
+        responses: { '200': json({ type: 'string' }) },
+      },
+    },
+    [`${prefix}/shelves/{shelfId}/widgets/{widgetId}`]: {
+      get: {
+        operationId: `GetShelfWidget${suffix}`,
+        tags: ['shelves'],
+        parameters: [pathParameter('shelfId'), pathParameter('widgetId')],
+        responses: { '200': json({ type: 'string' }) },
+      },
+    },
+  };
+}
+
+function shop(copies: number): string {
+  const paths = Object.assign({}, ...Array.from({ length: copies }, (_, copy) => shopPaths(copy)));
+  const schemas = Object.fromEntries(
+    Array.from({ length: copies }, (_, copy) => [`Widget${copy === 0 ? '' : `S${copy}`}`, { type: 'object' }]),
+  );
+  return mutationsOf({ paths, components: { schemas } });
+}
+
+describe('what a delete invalidates in a group of several collections', () => {
+  const mutations = mutationsOf({ paths: clusterPaths, components: clusterSchemas });
+
+  it('invalidates the lists and sub-resources of its own collection, cluster-wide lists included, and nothing of the other collection', () => {
+    expect(bodyOf(mutations, 'invalidateAfterDeletePod')).toStrictEqual([
+      'removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.core.readPod(variables.namespace, variables.name), exact: true }] });',
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'core', 'listPods'], ['acme', 'core', 'readPodLog'], ['acme', 'core', 'listAllPods']] });",
+    ]);
+  });
+});
+
+describe('deletes that share the other groups’ reads', () => {
+  it('refer to one constant per group instead of repeating the keys in every delete', () => {
+    const mutations = shop(2);
+    expect(mutations).toContain(
+      [
+        "/** The reads outside `widgets` whose first path parameter is a widget's id: a deleted widget's entries are removed. */",
+        'const readsByWidgetId: readonly QueryKey[] = [',
+        "  ['acme', 'labels', 'label'],",
+        "  ['acme', 'labels', 'labelS1'],",
+        '];',
+        '',
+        "/** The reads outside `widgets` that name a widget's id in a later path parameter: a deleted widget disappears from them. */",
+        'const readsNamingWidgetId: readonly QueryKey[] = [',
+        "  ['acme', 'shelves', 'shelfWidgetS1'],",
+        "  ['acme', 'shelves', 'shelfWidget'],",
+        '];',
+      ].join('\n'),
+    );
+    expect(mutations.match(/^const /gm)).toHaveLength(2);
+    for (const [stem, detail] of [
+      ['DeleteWidget', 'widget'],
+      ['DeleteWidgetS1', 'widgetS1'],
+    ]) {
+      expect(bodyOf(mutations, `invalidateAfter${stem}`)).toStrictEqual([
+        `removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.widgets.${detail}(variables), exact: true }], under: { prefixes: readsByWidgetId, id: variables } });`,
+        'await invalidateCachedQueries({ queryClient, queryKeys: [...readsNamingWidgetId] });',
+      ]);
+      expect(mutations).toContain(
+        `* A \`useMutation\`; on success: removes \`acmeKeys.widgets.${detail}(id)\` and every key in \`readsByWidgetId\` followed by \`id\`; invalidates every key in \`readsNamingWidgetId\`.`,
+      );
+    }
+  });
+
+  it('keep mutations.ts linear in the size of the API', () => {
+    // Each copy adds a delete and the reads about it: a list of those reads in every delete grew as copies².
+    const [eight, sixteen, thirtyTwo] = [8, 16, 32].map((copies) => shop(copies).length) as [number, number, number];
+    expect(sixteen / eight).toBeLessThan(2.1);
+    expect(thirtyTwo / sixteen).toBeLessThan(2.1);
+  });
+});
