@@ -825,13 +825,11 @@ interface ReadIndex {
 }
 
 function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
-  const maps = {
-    byGroupPrefix: new Map(),
-    byGroupCollection: new Map(),
-    byFirstId: new Map(),
-    byLaterId: new Map(),
-    byEmbedded: new Map(),
-  };
+  const byGroupPrefix = new Map<string, PlannedOperation[]>();
+  const byGroupCollection = new Map<string, PlannedOperation[]>();
+  const byFirstId = new Map<string, PlannedOperation[]>();
+  const byLaterId = new Map<string, PlannedOperation[]>();
+  const byEmbedded = new Map<string, PlannedOperation[]>();
   const add = (map: Map<string, PlannedOperation[]>, key: string, read: PlannedOperation) => {
     const list = map.get(key);
     if (!list) map.set(key, [read]);
@@ -839,15 +837,16 @@ function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
   };
   for (const read of reads) {
     const segments = read.operation.path.split('/');
-    for (let end = 2; end <= segments.length; end++) add(maps.byGroupPrefix, `${read.group} ${segments.slice(0, end).join('/')}`, read);
+    for (let end = 2; end <= segments.length; end++) add(byGroupPrefix, `${read.group} ${segments.slice(0, end).join('/')}`, read);
     const last = segments.at(-1) ?? '';
-    if (last !== '' && !last.startsWith('{')) add(maps.byGroupCollection, `${read.group} ${last}`, read);
-    read.arguments
-      .filter((argument) => argument.role === 'path')
-      .forEach((argument, position) => add(position === 0 ? maps.byFirstId : maps.byLaterId, argument.name.toLowerCase(), read));
-    for (const schema of read.embeddedSchemas) add(maps.byEmbedded, schema, read);
+    if (last !== '' && !last.startsWith('{')) add(byGroupCollection, `${read.group} ${last}`, read);
+    const pathArguments = read.arguments.filter((argument) => argument.role === 'path');
+    for (const [position, argument] of pathArguments.entries())
+      add(position === 0 ? byFirstId : byLaterId, argument.name.toLowerCase(), read);
+    for (const schema of read.embeddedSchemas) add(byEmbedded, schema, read);
   }
-  return { ...maps, order: new Map(reads.map((read, position) => [read, position])) };
+  const order = new Map(reads.map((read, position) => [read, position]));
+  return { byGroupPrefix, byGroupCollection, byFirstId, byLaterId, byEmbedded, order };
 }
 
 /**
