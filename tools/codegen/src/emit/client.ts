@@ -1,4 +1,5 @@
 import type { MethodSignatureStructure, StatementStructures } from 'ts-morph';
+import { resolveSchema } from '../model/lookup.js';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import { isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
@@ -99,13 +100,6 @@ function pathParameters(operation: Operation): string[] {
 
 function bodySchema(operation: Operation): SchemaObject | undefined {
   return findRequestContent(operation)?.schema;
-}
-
-/** The schema a `$ref` points at, when it names a `components.schemas` entry. */
-function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): SchemaObject | undefined {
-  const ref = schema?.$ref;
-  if (typeof ref !== 'string') return schema;
-  return model.schemas.find((named) => `#/components/schemas/${named.name}` === ref)?.schema;
 }
 
 function descriptorStatements(options: { model: ApiModel; context: EmitContext }): StatementStructures[] {

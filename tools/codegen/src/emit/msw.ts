@@ -1,4 +1,5 @@
 import type { StatementStructures, WriterFunction } from 'ts-morph';
+import { operationWithId, schemaNamed } from '../model/lookup.js';
 import { isBinaryContent } from '../model/patterns.js';
 import type { ApiModel, MediaContent, Operation, Response, SchemaObject } from '../model/types.js';
 import { docs, type EmitContext, generatedDir, literal, type PlannedFile, printModule, verbatim } from './shared.js';
@@ -355,7 +356,7 @@ function describeOperation(options: { model: ApiModel; operation: Operation; req
   });
   const success = patterns.pendingDownload?.readyStatus ?? (defaultSucceeds ? '200' : patterns.successStatuses[0]) ?? '200';
   const pollPath = patterns.backgroundOperation?.pollOperationId
-    ? model.operations.find((candidate) => candidate.id === patterns.backgroundOperation?.pollOperationId)?.path
+    ? operationWithId(model, patterns.backgroundOperation.pollOperationId)?.path
     : undefined;
   const route = toMswPath(operation.path);
   return omitUndefined({
@@ -448,7 +449,7 @@ function schemaRefOf(schema: SchemaObject | undefined): { name: string; array: b
 
 function requiredPropertiesOf(options: { model: ApiModel; schema: SchemaObject | undefined }): string[] {
   const ref = schemaRefOf(options.schema);
-  const target = ref ? options.model.schemas.find((schema) => schema.name === ref.name)?.schema : options.schema;
+  const target = ref ? schemaNamed(options.model, ref.name) : options.schema;
   const required = target?.required;
   return Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : [];
 }

@@ -7,18 +7,36 @@ import type { ApiModel, Operation } from '../model/types.js';
  * when they are given; every emitter that calls that method must agree, so it is decided here once.
  */
 export function findLongerSiblings(model: ApiModel): ReadonlyMap<string, Operation> {
-  const byGroup = new Map<string, Operation[]>();
-  for (const operation of model.operations)
-    byGroup.set(operation.resource.group, [...(byGroup.get(operation.resource.group) ?? []), operation]);
-  const found = new Map<string, Operation>();
-  for (const operations of byGroup.values()) {
-    for (const operation of operations) {
-      const longer = operations.find((other) => extendsWithPathParameters({ shorter: operation, longer: other }));
-      if (longer) found.set(operation.id, longer);
+  // Each operation is a candidate for the shorter paths it extends: `/a/{x}/{y}` for `/a/{x}` and
+  // `/a`. Looked up by group and shorter path, so each operation checks only those, in model order.
+  const candidates = new Map<string, Operation[]>();
+  for (const operation of model.operations) {
+    for (const shorter of shorterPaths(operation.path)) {
+      const key = `${operation.resource.group} ${shorter}`;
+      const list = candidates.get(key);
+      if (list) list.push(operation);
+      else candidates.set(key, [operation]);
     }
+  }
+  const found = new Map<string, Operation>();
+  for (const operation of model.operations) {
+    const longer = candidates
+      .get(`${operation.resource.group} ${operation.path}`)
+      ?.find((other) => extendsWithPathParameters({ shorter: operation, longer: other }));
+    if (longer) found.set(operation.id, longer);
   }
   return found;
 }
+
+/** The paths this one extends by trailing path parameters: `/a/{x}/{y}` → `/a/{x}`, `/a`. */
+function shorterPaths(path: string): string[] {
+  const shorter: string[] = [];
+  for (let rest = path.replace(TRAILING_PARAMETER, ''); rest !== (shorter.at(-1) ?? path); rest = rest.replace(TRAILING_PARAMETER, ''))
+    shorter.push(rest);
+  return shorter;
+}
+
+const TRAILING_PARAMETER = /\/\{[^{}/]+\}$/;
 
 /** The names of an operation's path parameters, in path order. */
 export function pathParameterNames(operation: Operation): string[] {

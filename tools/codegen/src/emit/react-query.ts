@@ -1,4 +1,5 @@
 import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
+import { resolveSchema, schemaNamed } from '../model/lookup.js';
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { type ClientResult, planClientResults } from './client.js';
@@ -120,9 +121,6 @@ interface HookPlan {
 function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: Readonly<Record<string, string>> }): HookPlan {
   const { model } = options;
   const pollIds = new Set(model.operations.map((operation) => operation.patterns.backgroundOperation?.pollOperationId).filter(Boolean));
-  // Looked up for every operation's response: a Map, not a search of every schema each time (first of a name wins, as `find` did).
-  const schemasByName = new Map<string, SchemaObject | undefined>();
-  for (const named of model.schemas) if (!schemasByName.has(named.name)) schemasByName.set(named.name, named.schema);
   const longerSiblings = findLongerSiblings(model);
   const stems = createNameScope();
   const keyScopes = new Map<string, (wanted: string) => string>();
@@ -167,7 +165,7 @@ function planHooks(options: { model: ApiModel; context: EmitContext; hookNames: 
         ),
       pollsOperation: read && pollIds.has(operation.id),
       bulkUpload: !read && many && !!operation.patterns.backgroundOperation,
-      ...responseSchemasOf({ schemasByName, operation }),
+      ...responseSchemasOf({ model, operation }),
     };
   });
   const pollTarget = model.operations.find((operation) => pollIds.has(operation.id));
@@ -229,22 +227,16 @@ function argumentsOf(operation: Operation, pathParams: readonly string[]): Plann
   return [...found, { name: 'params', type: `{ ${fields.join('; ')} }`, role: 'params', optional: parts.every((part) => part.optional) }];
 }
 
-function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): SchemaObject | undefined {
-  const ref = schema?.$ref;
-  if (typeof ref !== 'string') return schema;
-  return model.schemas.find((named) => `#/components/schemas/${named.name}` === ref)?.schema;
-}
-
 function resolveBody(model: ApiModel, operation: Operation): SchemaObject | undefined {
   return resolveSchema(model, findRequestContent(operation)?.schema);
 }
 
 /** The success body's own named schema and every named schema it reaches, for invalidation after a delete. */
-function responseSchemasOf(options: { schemasByName: ReadonlyMap<string, SchemaObject | undefined>; operation: Operation }): {
+function responseSchemasOf(options: { model: ApiModel; operation: Operation }): {
   responseSchema?: string;
   embeddedSchemas: string[];
 } {
-  const { schemasByName, operation } = options;
+  const { model, operation } = options;
   const success = operation.responses.find(
     (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
   );
@@ -259,7 +251,7 @@ function responseSchemasOf(options: { schemasByName: ReadonlyMap<string, SchemaO
       const name = schemaNameOf((next as SchemaObject).$ref);
       if (name !== undefined && !reached.has(name)) {
         reached.add(name);
-        pending.push(schemasByName.get(name));
+        pending.push(schemaNamed(model, name));
       }
       pending.push(...Object.values(next));
     }

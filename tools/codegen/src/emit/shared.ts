@@ -60,7 +60,7 @@ export function printModule(options: {
 }): PlannedFile {
   const print = (statements: readonly (StatementStructures | string)[]) =>
     printStructure(
-      { kind: StructureKind.SourceFile, statements: [...statements] },
+      { kind: StructureKind.SourceFile, statements: statements.map(joinSpecifiers) },
       { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true, insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true },
     );
   const texts: string[] = [];
@@ -82,6 +82,29 @@ export function printModule(options: {
   const content = `${banner(options.context)}${text.endsWith('\n') ? text : `${text}\n`}`;
   const exportedNames = findExportedNames(options.statements);
   return { path: options.path, content, ...(exportedNames ? { exportedNames } : {}) };
+}
+
+/**
+ * An import or export whose named specifiers are all plain names, with them written as one list.
+ * Given an array, ts-morph prints each name and then inserts the commas back to front into its
+ * writer's buffer, a search of that buffer per comma: a client importing thousands of types took
+ * seconds. Same text.
+ */
+function joinSpecifiers(statement: StatementStructures | string): StatementStructures | string {
+  if (typeof statement !== 'object') return statement;
+  const names = (specifiers: unknown) =>
+    Array.isArray(specifiers) && specifiers.length > 1 && specifiers.every((specifier) => typeof specifier === 'string')
+      ? (writer: CodeBlockWriter) => void writer.write(specifiers.join(', '))
+      : undefined;
+  if (statement.kind === StructureKind.ImportDeclaration) {
+    const joined = names(statement.namedImports);
+    return joined ? { ...statement, namedImports: joined } : statement;
+  }
+  if (statement.kind === StructureKind.ExportDeclaration) {
+    const joined = names(statement.namedExports);
+    return joined ? { ...statement, namedExports: joined } : statement;
+  }
+  return statement;
 }
 
 const VERBATIM = Symbol('verbatim');
