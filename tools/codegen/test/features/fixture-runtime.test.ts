@@ -86,6 +86,15 @@ const CALLS: Record<string, Record<string, () => unknown[]>> = {
     importWidgets: () => [[{ id: 'w-1' }, { id: 'w-2' }]],
     getWidgetsById: () => ['w-1'],
   },
+  'repeated-resources': {
+    getWidget: () => ['w-1'],
+    deleteWidget: () => ['w-1'],
+    getWidgetV2: () => ['w-1'],
+    deleteWidgetV2: () => ['w-1'],
+    getLabel: () => ['w-1'],
+    getLabelV2: () => ['w-1'],
+    getShelfWidget: () => ['s-1', 'w-1'],
+  },
   'drift-base': {
     uploadContacts: () => [{ body: { contacts: [{ email: 'ada@example.test', name: 'Ada', channel: 'email' }] }, query: { dryRun: true } }],
     getContact: () => ['c-1'],
@@ -171,6 +180,7 @@ const MUTATIONS: { fixture: string; hook: string; variables: unknown; status: nu
     variables: { accountId: ACCOUNT_ID, header: { 'X-Trace': 'trace-2' } },
     status: 204,
   },
+  { fixture: 'repeated-resources', hook: 'useDeleteWidget', variables: 'w-1', status: 204 },
 ];
 
 type Result = { status: number; data: unknown };
@@ -519,4 +529,55 @@ describe('one react-query hook per fixture, rendered against the generated handl
       }
     },
   );
+
+  it('repeated-resources: useDeleteWidget removes the deleted widget from every group and copy through the shared key lists, and leaves the rest', async () => {
+    const name = 'repeated-resources';
+    await serve(name);
+    const react = (await import(path.join(fixture(name).dir, 'react-query/src/fixture-runtime-react.ts'))) as ReactSetup;
+    const hooks = (await import(path.join(fixture(name).dir, 'react-query/src/index.ts'))) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const client = (await importClient(name)).createFixtureClient({ apiKey: API_KEY, maxRetries: 0 });
+    const queryClient = new react.QueryClient({ defaultOptions: { mutations: { retry: false } } }) as {
+      fetchQuery: (options: unknown) => Promise<unknown>;
+      getQueryCache: () => { getAll: () => { queryKey: unknown[]; state: { isInvalidated: boolean } }[] };
+    };
+    // What a screen showing widgets w-1 and w-2 has cached, fetched through the generated query options.
+    for (const [options, args] of [
+      ['widgetQueryOptions', ['w-1']],
+      ['widgetQueryOptions', ['w-2']],
+      ['labelQueryOptions', ['w-1']],
+      ['labelQueryOptions', ['w-2']],
+      ['labelV2QueryOptions', ['w-1']],
+      ['shelfWidgetQueryOptions', ['s-1', 'w-1']],
+    ] as const) {
+      await queryClient.fetchQuery(hooks[options]?.(client, ...args));
+    }
+    const wrapper = (props: { children: unknown }) =>
+      react.createElement(
+        react.QueryClientProvider,
+        { client: queryClient },
+        react.createElement(hooks.FixtureProvider, { client }, props.children),
+      );
+    const rendered = react.renderHook(() => hooks.useDeleteWidget?.(), { wrapper }) as unknown as {
+      result: { current: { mutateAsync: (variables: unknown) => Promise<Result>; isSuccess: boolean } };
+      unmount: () => void;
+    };
+    try {
+      await rendered.result.current.mutateAsync('w-1');
+      await react.waitFor(() => expect(rendered.result.current.isSuccess).toBe(true));
+      const cached = queryClient
+        .getQueryCache()
+        .getAll()
+        .map((query) => [query.queryKey.join('/'), query.state.isInvalidated ? 'invalidated' : 'fresh']);
+      expect(cached).toStrictEqual([
+        ['fixture/widgets/widget/w-2', 'fresh'],
+        ['fixture/labels/label/w-2', 'fresh'],
+        ['fixture/shelves/shelfWidget/s-1/w-1', 'invalidated'],
+      ]);
+    } finally {
+      rendered.unmount();
+    }
+  });
 });

@@ -14,6 +14,12 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
  * are mutually assignable, and every `@ts-expect-error` must see an error.
  */
 const TYPE_ASSERTIONS: Record<string, string> = {
+  'repeated-resources': `
+import type { DeleteWidgetPathParams, GetLabelV2Response, GetShelfWidgetResponse, GetWidgetV2Response, Label, Widget } from './generated/index.js';
+assertSame<GetWidgetV2Response, Widget>(true);
+assertSame<GetShelfWidgetResponse, Widget>(true);
+assertSame<GetLabelV2Response, Label>(true);
+assertSame<DeleteWidgetPathParams, { id: string }>(true);`,
   'collection-format': `
 import type { ListItemsPathParams, ListItemsQuery, ListItemsRequestHeaders } from './generated/index.js';
 assertSame<ListItemsQuery, { csv?: string[]; ssv?: string[]; tsv?: string[]; pipes?: string[]; multi?: ('a' | 'b')[]; plain?: string[] }>(true);
@@ -99,6 +105,14 @@ assertSame<RecordSchema, { id: string; score: number | null; version?: 1 }>(true
  * data is, spelled out from the spec rather than from the generated names.
  */
 const HOOK_ASSERTIONS: Record<string, string> = {
+  'repeated-resources': `
+import { invalidateAfterDeleteWidget, invalidateAfterDeleteWidgetV2, useDeleteWidget } from './generated/index.js';
+// Both deletes take the widget's id, and their invalidations (sharing the key lists) take it too.
+assertSame<Parameters<typeof invalidateAfterDeleteWidget>[0]['variables'], string>(true);
+assertSame<Parameters<typeof invalidateAfterDeleteWidgetV2>[0]['variables'], string>(true);
+const deleteWidget = () => useDeleteWidget();
+// @ts-expect-error a widget's id is a string
+const wrong = () => deleteWidget().mutate(1);`,
   refs: `
 import { usePet, useListPets, useSuspensePet } from './generated/index.js';
 assertSame<Parameters<typeof useListPets>[0], { limit?: number } | undefined>(true);
