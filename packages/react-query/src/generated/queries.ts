@@ -21,9 +21,9 @@ import { compleroKeys } from './keys.js';
  */
 export function contactQueryOptions(client: CompleroClient, id: GetContactPathParams['id']): CompleroQueryOptions<GetContactResponse, ReturnType<typeof compleroKeys.contacts.detail>> {
   return buildQueryOptions<GetContactResponse, ReturnType<typeof compleroKeys.contacts.detail>>({
-      queryKey: compleroKeys.contacts.detail(id),
-      queryFn: async ({ signal }) => (await client.contacts.get(id, { signal })).data,
-    });
+    queryKey: compleroKeys.contacts.detail(id),
+    queryFn: async ({ signal }) => (await client.contacts.get(id, { signal })).data,
+  });
 }
 
 /** What documentationQueryOptions caches: `{ state: 'ready', data: Blob, contentType }` or `{ state: 'pending' }`. */
@@ -40,10 +40,10 @@ export type DocumentationDownload = DownloadResult<NoHeaders>;
  */
 export function documentationQueryOptions(client: CompleroClient, contactId: GetDocumentationPathParams['contactID'], polling?: WithPolling): CompleroQueryOptions<DocumentationDownload, ReturnType<typeof compleroKeys.documentation.detail>> {
   return buildQueryOptions<DocumentationDownload, ReturnType<typeof compleroKeys.documentation.detail>>({
-      queryKey: compleroKeys.documentation.detail(contactId),
-      queryFn: async ({ signal }) => (await client.documentation.get(contactId, undefined, { signal })),
-      refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),
-    });
+    queryKey: compleroKeys.documentation.detail(contactId),
+    queryFn: async ({ signal }) => (await client.documentation.get(contactId, undefined, { signal })),
+    refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),
+  });
 }
 
 /** What documentationForEventQueryOptions caches: `{ state: 'ready', data: Blob, contentType }` or `{ state: 'pending' }`. */
@@ -60,10 +60,10 @@ export type DocumentationForEventDownload = DownloadResult<NoHeaders>;
  */
 export function documentationForEventQueryOptions(client: CompleroClient, contactId: GetDocumentationEventPathParams['contactID'], eventId: GetDocumentationEventPathParams['eventID'], polling?: WithPolling): CompleroQueryOptions<DocumentationForEventDownload, ReturnType<typeof compleroKeys.documentation.forEvent>> {
   return buildQueryOptions<DocumentationForEventDownload, ReturnType<typeof compleroKeys.documentation.forEvent>>({
-      queryKey: compleroKeys.documentation.forEvent(contactId, eventId),
-      queryFn: async ({ signal }) => (await client.documentation.getForEvent(contactId, eventId, { signal })),
-      refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),
-    });
+    queryKey: compleroKeys.documentation.forEvent(contactId, eventId),
+    queryFn: async ({ signal }) => (await client.documentation.getForEvent(contactId, eventId, { signal })),
+    refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),
+  });
 }
 
 /**
@@ -77,9 +77,9 @@ export function documentationForEventQueryOptions(client: CompleroClient, contac
  */
 export function employeeQueryOptions(client: CompleroClient, id: GetEmployeePathParams['id']): CompleroQueryOptions<GetEmployeeResponse, ReturnType<typeof compleroKeys.employees.detail>> {
   return buildQueryOptions<GetEmployeeResponse, ReturnType<typeof compleroKeys.employees.detail>>({
-      queryKey: compleroKeys.employees.detail(id),
-      queryFn: async ({ signal }) => (await client.employees.get(id, { signal })).data,
-    });
+    queryKey: compleroKeys.employees.detail(id),
+    queryFn: async ({ signal }) => (await client.employees.get(id, { signal })).data,
+  });
 }
 
 /**
@@ -93,9 +93,9 @@ export function employeeQueryOptions(client: CompleroClient, id: GetEmployeePath
  */
 export function eventsQueryOptions(client: CompleroClient, query?: GetEventsQuery): CompleroQueryOptions<GetEventsResponse, ReturnType<typeof compleroKeys.events.list>> {
   return buildQueryOptions<GetEventsResponse, ReturnType<typeof compleroKeys.events.list>>({
-      queryKey: compleroKeys.events.list(query),
-      queryFn: async ({ signal }) => (await client.events.list(query, { signal })).data,
-    });
+    queryKey: compleroKeys.events.list(query),
+    queryFn: async ({ signal }) => (await client.events.list(query, { signal })).data,
+  });
 }
 
 /** One page of eventsInfiniteQueryOptions: `data` holds its items, `headers` its `Next-Cursor`. */
@@ -112,10 +112,10 @@ export type EventsPage = Page<GetEventsResponse[number], GetEventsHeaders>;
  */
 export function eventsInfiniteQueryOptions(client: CompleroClient, query?: Omit<GetEventsQuery, 'cursor'>): CompleroInfiniteQueryOptions<EventsPage, ReturnType<typeof compleroKeys.events.listInfinite>> {
   return buildInfiniteQueryOptions<EventsPage, ReturnType<typeof compleroKeys.events.listInfinite>>({
-      queryKey: compleroKeys.events.listInfinite(query),
-      queryFn: ({ pageParam, signal }) => client.events.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
-      getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
-    });
+    queryKey: compleroKeys.events.listInfinite(query),
+    queryFn: ({ pageParam, signal }) => client.events.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
+    getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
+  });
 }
 
 /**
@@ -129,9 +129,9 @@ export function eventsInfiniteQueryOptions(client: CompleroClient, query?: Omit<
  */
 export function latestEventsQueryOptions(client: CompleroClient, query?: GetLatestEventsQuery): CompleroQueryOptions<GetLatestEventsResponse, ReturnType<typeof compleroKeys.events.latest>> {
   return buildQueryOptions<GetLatestEventsResponse, ReturnType<typeof compleroKeys.events.latest>>({
-      queryKey: compleroKeys.events.latest(query),
-      queryFn: async ({ signal }) => (await client.events.latest(query, { signal })).data,
-    });
+    queryKey: compleroKeys.events.latest(query),
+    queryFn: async ({ signal }) => (await client.events.latest(query, { signal })).data,
+  });
 }
 
 /**
@@ -145,9 +145,9 @@ export function latestEventsQueryOptions(client: CompleroClient, query?: GetLate
  */
 export function operationsQueryOptions(client: CompleroClient, query?: GetAllOperationsQuery): CompleroQueryOptions<GetAllOperationsResponse, ReturnType<typeof compleroKeys.operations.list>> {
   return buildQueryOptions<GetAllOperationsResponse, ReturnType<typeof compleroKeys.operations.list>>({
-      queryKey: compleroKeys.operations.list(query),
-      queryFn: async ({ signal }) => (await client.operations.list(query, { signal })).data,
-    });
+    queryKey: compleroKeys.operations.list(query),
+    queryFn: async ({ signal }) => (await client.operations.list(query, { signal })).data,
+  });
 }
 
 /** One page of operationsInfiniteQueryOptions: `data` holds its items, `headers` its `Next-Cursor`. */
@@ -164,10 +164,10 @@ export type OperationsPage = Page<GetAllOperationsResponse[number], GetAllOperat
  */
 export function operationsInfiniteQueryOptions(client: CompleroClient, query?: Omit<GetAllOperationsQuery, 'cursor'>): CompleroInfiniteQueryOptions<OperationsPage, ReturnType<typeof compleroKeys.operations.listInfinite>> {
   return buildInfiniteQueryOptions<OperationsPage, ReturnType<typeof compleroKeys.operations.listInfinite>>({
-      queryKey: compleroKeys.operations.listInfinite(query),
-      queryFn: ({ pageParam, signal }) => client.operations.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
-      getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
-    });
+    queryKey: compleroKeys.operations.listInfinite(query),
+    queryFn: ({ pageParam, signal }) => client.operations.list(withCursor({ query, parameter: 'cursor', cursor: pageParam }), { signal }),
+    getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: 'Next-Cursor' }),
+  });
 }
 
 /**
@@ -181,10 +181,10 @@ export function operationsInfiniteQueryOptions(client: CompleroClient, query?: O
  */
 export function operationQueryOptions(client: CompleroClient, id: GetOperationPathParams['id'], polling?: WithPolling): CompleroQueryOptions<GetOperationResponse, ReturnType<typeof compleroKeys.operations.detail>> {
   return buildQueryOptions<GetOperationResponse, ReturnType<typeof compleroKeys.operations.detail>>({
-      queryKey: compleroKeys.operations.detail(id),
-      queryFn: async ({ signal }) => (await client.operations.get(id, { signal })).data,
-      refetchInterval: pollUntilTerminal({ intervalMs: polling?.pollIntervalMs }),
-    });
+    queryKey: compleroKeys.operations.detail(id),
+    queryFn: async ({ signal }) => (await client.operations.get(id, { signal })).data,
+    refetchInterval: pollUntilTerminal({ intervalMs: polling?.pollIntervalMs }),
+  });
 }
 
 /** What pingQueryOptions caches: the response has no body, so the status and request id. */
@@ -201,7 +201,7 @@ export type PingResult = ApiResult<PingResponse, NoHeaders>;
  */
 export function pingQueryOptions(client: CompleroClient): CompleroQueryOptions<PingResult, ReturnType<typeof compleroKeys.ping>> {
   return buildQueryOptions<PingResult, ReturnType<typeof compleroKeys.ping>>({
-      queryKey: compleroKeys.ping(),
-      queryFn: async ({ signal }) => (await client.ping({ signal })),
-    });
+    queryKey: compleroKeys.ping(),
+    queryFn: async ({ signal }) => (await client.ping({ signal })),
+  });
 }

@@ -457,9 +457,9 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
     }
     const polling = planned.pollsOperation || planned.pendingDownload;
     const refetch = planned.pollsOperation
-      ? ['    refetchInterval: pollUntilTerminal({ intervalMs: polling?.pollIntervalMs }),']
+      ? ['  refetchInterval: pollUntilTerminal({ intervalMs: polling?.pollIntervalMs }),']
       : planned.pendingDownload
-        ? ['    refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),']
+        ? ['  refetchInterval: pollWhilePending({ intervalMs: polling?.pollIntervalMs }),']
         : [];
     if (planned.pollsOperation) needs.add('pollUntilTerminal');
     if (planned.pendingDownload) needs.add('pollWhilePending');
@@ -497,10 +497,10 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
       returnType: `${plan.names.product}QueryOptions<${dataType}, ${keyType(plan, planned)}>`,
       statements: [
         `return buildQueryOptions<${dataType}, ${keyType(plan, planned)}>({`,
-        `    queryKey: ${keyPath(plan, planned)}(${argNames.join(', ')}),`,
-        `    queryFn: async ({ signal }) => (await ${clientCall({ planned, args: argNames, requestOptions: '{ signal }' })})${select},`,
+        `  queryKey: ${keyPath(plan, planned)}(${argNames.join(', ')}),`,
+        `  queryFn: async ({ signal }) => (await ${clientCall({ planned, args: argNames, requestOptions: '{ signal }' })})${select},`,
         ...refetch,
-        '  });',
+        '});',
       ],
     } satisfies FunctionDeclarationStructure);
     if (planned.pagination) {
@@ -536,8 +536,8 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
         returnType: `${plan.names.product}InfiniteQueryOptions<${pageType}, ${keyType(plan, planned, 'Infinite')}>`,
         statements: [
           `return buildInfiniteQueryOptions<${pageType}, ${keyType(plan, planned, 'Infinite')}>({`,
-          `    queryKey: ${keyPath(plan, planned, 'Infinite')}(${[...fixed.map((argument) => argument.name), queryName].join(', ')}),`,
-          `    queryFn: ({ pageParam, signal }) => ${clientCall({
+          `  queryKey: ${keyPath(plan, planned, 'Infinite')}(${[...fixed.map((argument) => argument.name), queryName].join(', ')}),`,
+          `  queryFn: ({ pageParam, signal }) => ${clientCall({
             planned,
             args: [
               ...fixed.map((argument) => argument.name),
@@ -545,8 +545,8 @@ function queryStatements(plan: HookPlan): StatementStructures[] {
             ],
             requestOptions: '{ signal }',
           })},`,
-          `    getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: ${literal(planned.pagination.nextCursorHeader)} }),`,
-          '  });',
+          `  getNextPageParam: (lastPage) => readNextCursor({ headers: lastPage.headers, header: ${literal(planned.pagination.nextCursorHeader)} }),`,
+          '});',
         ],
       } satisfies FunctionDeclarationStructure);
     }
