@@ -751,6 +751,9 @@ interface Invalidation {
   readonly invalidateSets?: readonly KeySet[];
 }
 
+/** The key set of this identity (`under contacts`), planned by `of` the first time; none when empty. */
+type KeySetOf = (options: { id: string; wanted: string; about: string; of: () => CacheKey[] }) => KeySet | undefined;
+
 /**
  * Plans what every mutation of the API changes. The reads a delete may touch are indexed once, so
  * each delete looks up only its matches instead of scanning every read.
@@ -758,17 +761,17 @@ interface Invalidation {
 function planInvalidations(plan: HookPlan): Map<PlannedOperation, Invalidation> {
   const reads = plan.operations.filter((planned) => planned.read);
   const index = indexReads(reads);
-  const sets = new Map<string, KeySet>();
+  // Each set is planned once, by what it depends on; `null` remembers an empty one.
+  const sets = new Map<string, KeySet | null>();
   const names = createNameScope();
-  const keySet = (options: { id: string; wanted: string; about: string; of: () => CacheKey[] }): KeySet | undefined => {
+  const keySet: KeySetOf = (options) => {
     let set = sets.get(options.id);
-    if (!set) {
+    if (set === undefined) {
       const prefixes = options.of();
-      if (prefixes.length === 0) return undefined;
-      set = { name: names(options.wanted), about: options.about, prefixes };
+      set = prefixes.length === 0 ? null : { name: names(options.wanted), about: options.about, prefixes };
       sets.set(options.id, set);
     }
-    return set;
+    return set ?? undefined;
   };
   const planned = new Map<PlannedOperation, Invalidation>();
   for (const write of plan.operations) {
@@ -851,12 +854,7 @@ function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
  * parameter, and every read whose response embeds the schema of its detail (`ContactEvent` holds
  * a `Contact`, so the events lists). Another item's detail is left alone.
  */
-function deleteInvalidation(options: {
-  plan: HookPlan;
-  planned: PlannedOperation;
-  index: ReadIndex;
-  keySet: (options: { id: string; wanted: string; about: string; of: () => CacheKey[] }) => KeySet | undefined;
-}): Invalidation {
+function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation; index: ReadIndex; keySet: KeySetOf }): Invalidation {
   const { plan, planned, index } = options;
   const { group, operation } = planned;
   const inOrder = (lists: readonly (readonly PlannedOperation[] | undefined)[]) =>
@@ -918,15 +916,15 @@ function deleteInvalidation(options: {
     about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
     of: () =>
       unique(
-        outside(index.byFirstId.get(resourceId)).map((other) => ({
-          code: `[${keyPrefix({ plan, planned: other }).join(', ')}]`,
-          shown: '',
-        })),
+        outside(index.byFirstId.get(resourceId)).map((other) => {
+          const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
+          return { code: prefix, shown: prefix };
+        }),
       ),
   });
   const embedded = detail?.responseSchema;
-  const underFirst = new Set(index.byFirstId.get(resourceId));
-  const namingLater = new Set(index.byLaterId.get(resourceId));
+  // Built when a set is first planned, not per delete: each delete of a group would rebuild them.
+  const underFirst = () => new Set(index.byFirstId.get(resourceId));
   // Two sets, not one: a group's deletes share the reads naming its id, but each item schema has its own embedders.
   const embeddingSet =
     embedded === undefined
@@ -935,23 +933,27 @@ function deleteInvalidation(options: {
           id: `embedding ${group} ${embedded}`,
           wanted: `readsShowing${toPascalCase(embedded)}`,
           about: `The reads outside \`${group}\` whose response embeds a \`${embedded}\`: a deleted ${singular} disappears from them.`,
-          of: () =>
-            unique(
+          of: () => {
+            const named = new Set([...underFirst(), ...(index.byLaterId.get(resourceId) ?? [])]);
+            return unique(
               outside(index.byEmbedded.get(embedded))
-                .filter((other) => !underFirst.has(other) && !namingLater.has(other))
+                .filter((other) => !named.has(other))
                 .map(prefixOf),
-            ),
+            );
+          },
         });
   const namingSet = options.keySet({
     id: `naming ${group}`,
     wanted: `readsNaming${toPascalCase(singular)}Id`,
     about: `The reads outside \`${group}\` that name a ${singular}'s id in a later path parameter: a deleted ${singular} disappears from them.`,
-    of: () =>
-      unique(
+    of: () => {
+      const first = underFirst();
+      return unique(
         outside(index.byLaterId.get(resourceId))
-          .filter((other) => !underFirst.has(other))
+          .filter((other) => !first.has(other))
           .map(prefixOf),
-      ),
+      );
+    },
   });
   return {
     remove,
