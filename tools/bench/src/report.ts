@@ -30,6 +30,9 @@ export function renderReport(report: BenchReport): string {
     ...(report.specs.some((spec) => spec.peers.length > 0) ? [renderPeers(report.specs)] : []),
     ...(report.scaling ? [renderScaling(report)] : []),
     ...(report.runtime ? [renderRuntime(report)] : []),
+    ...(report.peerFailures.length > 0
+      ? [`### What the peers could not do\n\n${report.peerFailures.map((failure) => `- ${failure}`).join('\n')}`]
+      : []),
     ...(report.failures.length > 0 ? [`### Failures\n\n${report.failures.map((failure) => `- ${failure}`).join('\n')}`] : []),
   ];
   return `${sections.join('\n\n')}\n`;

@@ -49,8 +49,10 @@ export interface BenchReport {
   readonly skipped: readonly string[];
   readonly scaling: ScalingResult | null;
   readonly runtime: RuntimeReport | null;
-  /** Anything that could not be measured, with why. The bench exits 1 when this is not empty. */
+  /** What of ours failed or could not be measured, with why. The bench exits 1 when this is not empty. */
   readonly failures: readonly string[];
+  /** What a peer could not do (read a spec, have its output type-checked): reported, not our failure. */
+  readonly peerFailures: readonly string[];
 }
 
 /** Runs every measurement in one process, so that all ratios compare figures taken under the same load. */
@@ -68,6 +70,7 @@ export async function runBench(options: {
   const { log } = options;
   const startedAt = new Date().toISOString();
   const failures: string[] = [];
+  const peerFailures: string[] = [];
   const skipped: string[] = [];
   const discovered = discoverSpecs();
   if (discovered.missing) skipped.push(discovered.missing);
@@ -109,8 +112,8 @@ export async function runBench(options: {
           timeoutMs: 15 * 60_000,
           typecheckTimeoutMs: 5 * 60_000,
         });
-        if (result.error) failures.push(`${spec.id}: ${peer.label} ${result.error}`);
-        if (result.typecheckError) failures.push(`${spec.id}: tsc of ${peer.label}'s output failed: ${result.typecheckError}`);
+        if (result.error) peerFailures.push(`${spec.id}: ${peer.label} ${result.error}`);
+        if (result.typecheckError) peerFailures.push(`${spec.id}: tsc of ${peer.label}'s output failed: ${result.typecheckError}`);
         peers.push(result);
       }
     }
@@ -150,6 +153,7 @@ export async function runBench(options: {
     scaling,
     runtime,
     failures,
+    peerFailures,
   };
 }
 
