@@ -132,6 +132,114 @@ describe('what a delete invalidates in a group of several collections', () => {
   });
 });
 
+/** What the group-wide rule used to cover, now said per case: views of the item elsewhere in its group, nested and sub-resource deletes, look-alike collections. */
+const edgePaths = {
+  '/widgets': {
+    get: { operationId: 'ListWidgets', tags: ['widgets'], responses: { '200': json({ type: 'array', items: ref('Widget') }) } },
+  },
+  '/widgets/{id}': {
+    get: { operationId: 'GetWidget', tags: ['widgets'], parameters: [pathParameter('id')], responses: { '200': json(ref('Widget')) } },
+    delete: {
+      operationId: 'DeleteWidget',
+      tags: ['widgets'],
+      parameters: [pathParameter('id')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
+  '/widgets/{id}/tags': {
+    get: {
+      operationId: 'GetWidgetTags',
+      tags: ['widgets'],
+      parameters: [pathParameter('id')],
+      responses: { '200': json({ type: 'array' }) },
+    },
+    delete: {
+      operationId: 'DeleteWidgetTags',
+      tags: ['widgets'],
+      parameters: [pathParameter('id')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
+  '/v2/widgets/{id}': {
+    get: { operationId: 'GetWidgetV2', tags: ['widgets'], parameters: [pathParameter('id')], responses: { '200': json(ref('Widget')) } },
+  },
+  '/widget-search': {
+    get: { operationId: 'SearchWidgets', tags: ['widgets'], responses: { '200': json({ type: 'array', items: ref('Widget') }) } },
+  },
+  '/gadgets/{gadget}': {
+    get: { operationId: 'GetGadget', tags: ['widgets'], parameters: [pathParameter('gadget')], responses: { '200': json(ref('Gadget')) } },
+  },
+  '/ns/{ns}/pods/{name}': {
+    get: {
+      operationId: 'ReadPod',
+      tags: ['pods'],
+      parameters: [pathParameter('ns'), pathParameter('name')],
+      responses: { '200': json(ref('Pod')) },
+    },
+    delete: {
+      operationId: 'DeletePod',
+      tags: ['pods'],
+      parameters: [pathParameter('ns'), pathParameter('name')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
+  '/events': { get: { operationId: 'ListEvents', tags: ['events'], responses: { '200': json({ type: 'array', items: ref('Pod') }) } } },
+  '/teams/{t}/members': {
+    get: {
+      operationId: 'ListTeamMembers',
+      tags: ['people'],
+      parameters: [pathParameter('t')],
+      responses: { '200': json({ type: 'array' }) },
+    },
+  },
+  '/teams/{t}/members/{m}': {
+    delete: {
+      operationId: 'RemoveTeamMember',
+      tags: ['people'],
+      parameters: [pathParameter('t'), pathParameter('m')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
+  '/projects/{p}/members': {
+    get: {
+      operationId: 'ListProjectMembers',
+      tags: ['people'],
+      parameters: [pathParameter('p')],
+      responses: { '200': json({ type: 'array' }) },
+    },
+  },
+};
+const edgeSchemas = { schemas: { Gadget: { type: 'object' }, Pod: { type: 'object' }, Widget: { type: 'object' } } };
+
+describe('what a delete invalidates beyond its collection', () => {
+  const mutations = mutationsOf({ paths: edgePaths, components: edgeSchemas });
+  const invalidated = (name: string) => bodyOf(mutations, name).find((line) => line.startsWith('await invalidateCachedQueries'));
+
+  it('invalidates the reads of its group outside the collection that show the item, and not the ones that do not', () => {
+    expect(invalidated('invalidateAfterDeleteWidget')).toBe(
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'widgets', 'listWidgets'], ['acme', 'widgets', 'widgetTags'], ['acme', 'widgets', 'widgetV2'], ['acme', 'widgets', 'searchWidgets']] });",
+    );
+  });
+
+  it('invalidates, for a delete with two path parameters, the reads of other groups embedding its item', () => {
+    expect(invalidated('invalidateAfterDeletePod')).toBe(
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'events', 'listEvents']] });",
+    );
+  });
+
+  it('invalidates, for a sub-resource, the item it belongs to and that item’s collection', () => {
+    expect(invalidated('invalidateAfterDeleteWidgetTags')).toBe(
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'widgets', 'listWidgets'], ['acme', 'widgets', 'widget']] });",
+    );
+  });
+
+  it('leaves a look-alike collection of other parameters alone', () => {
+    expect(invalidated('invalidateAfterRemoveTeamMember')).toBe(
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'people', 'listTeamMembers']] });",
+    );
+  });
+});
+
 describe('deletes that share the other groups’ reads', () => {
   it('refer to one constant per group instead of repeating the keys in every delete', () => {
     const mutations = shop(2);
@@ -143,7 +251,7 @@ describe('deletes that share the other groups’ reads', () => {
         "  ['acme', 'labels', 'labelS1'],",
         '];',
         '',
-        "/** The reads outside `widgets` that name a widget's id in a later path parameter: a deleted widget disappears from them. */",
+        "/** The reads that name a widget's id in a later path parameter: a deleted widget disappears from them. */",
         'const readsNamingWidgetId: readonly QueryKey[] = [',
         "  ['acme', 'shelves', 'shelfWidgetS1'],",
         "  ['acme', 'shelves', 'shelfWidget'],",

@@ -728,14 +728,14 @@ interface CacheKey {
 }
 
 /**
- * Key prefixes a delete acts on in other groups: the same list for every delete of the group
- * (and, for `showing`, of the same item schema). Used by one delete, it is written inline; shared
+ * Key prefixes every delete of a group acts on: the other groups' reads under the deleted id, and
+ * the reads naming it in a later path parameter. Used by one delete, it is written inline; shared
  * by several, it is one constant they all refer to, so the module grows with the API, not with
  * deletes × reads.
  */
 interface KeySet {
-  /** The constant's name, if it becomes one: `readsByContactId`. */
-  readonly name: string;
+  /** The constant's name, if it becomes one (`readsByContactId`; numbered on a clash). */
+  readonly wanted: string;
   /** The constant's JSDoc. */
   readonly about: string;
   readonly prefixes: readonly CacheKey[];
@@ -747,7 +747,7 @@ interface Invalidation {
   /** Removed with the deleted id appended: the other groups' reads keyed first by it. */
   readonly removeUnderId?: { readonly set: KeySet; readonly id: CacheKey };
   readonly invalidate: readonly CacheKey[];
-  /** Invalidated too: the other groups' reads that show the deleted item (embedding it, naming its id). */
+  /** Invalidated too: the reads naming the deleted item's id in a later path parameter. */
   readonly invalidateSets?: readonly KeySet[];
 }
 
@@ -763,12 +763,11 @@ function planInvalidations(plan: HookPlan): Map<PlannedOperation, Invalidation> 
   const index = indexReads(reads);
   // Each set is planned once, by what it depends on; `null` remembers an empty one.
   const sets = new Map<string, KeySet | null>();
-  const names = createNameScope();
   const keySet: KeySetOf = (options) => {
     let set = sets.get(options.id);
     if (set === undefined) {
       const prefixes = options.of();
-      set = prefixes.length === 0 ? null : { name: names(options.wanted), about: options.about, prefixes };
+      set = prefixes.length === 0 ? null : { wanted: options.wanted, about: options.about, prefixes };
       sets.set(options.id, set);
     }
     return set ?? undefined;
@@ -817,6 +816,8 @@ interface ReadIndex {
   readonly byEmbedded: ReadonlyMap<string, readonly PlannedOperation[]>;
   /** Each read's position among the reads, to merge matches back into that order. */
   readonly order: ReadonlyMap<PlannedOperation, number>;
+  /** {@link readsById}'s answers by group, filled as deletes ask. */
+  readonly byResourceId: Map<string, { readonly removed: ReadonlySet<PlannedOperation>; readonly naming: ReadonlySet<PlannedOperation> }>;
 }
 
 function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
@@ -841,28 +842,29 @@ function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
     for (const schema of read.embeddedSchemas) add(byEmbedded, schema, read);
   }
   const order = new Map(reads.map((read, position) => [read, position]));
-  return { byGroupPrefix, byGroupCollection, byFirstId, byLaterId, byEmbedded, order };
+  return { byGroupPrefix, byGroupCollection, byFirstId, byLaterId, byEmbedded, order, byResourceId: new Map() };
 }
 
 /**
  * A delete. The deleted item is gone for good, so what is only about it is removed (refetching
  * would answer 404 or 410): its detail (the read at the delete's own path) and, in other groups,
  * the reads whose first path parameter names the resource (`contactID` for `contacts`), under
- * that id. What merely shows it is invalidated: the reads of its collection in its group (the
- * reads at or under the collection's path, and other lists of the same collection, such as
- * `/api/v1/pods` beside `/api/v1/namespaces/{namespace}/pods`), reads naming it in a later path
- * parameter, and every read whose response embeds the schema of its detail (`ContactEvent` holds
- * a `Contact`, so the events lists). Another item's detail is left alone.
+ * that id. What merely shows it is invalidated: the reads of its collection (at or under the
+ * collection's path, and other lists of the same collection, such as `/api/v1/pods` beside
+ * `/api/v1/namespaces/{namespace}/pods`), for a delete of a sub-resource (`/widgets/{id}/tags`)
+ * the item it belongs to and that item's collection, reads naming it in a later path parameter,
+ * and every read whose response embeds the schema of its detail (`ContactEvent` holds a
+ * `Contact`, so the events lists). Another item's detail in its collection is left alone.
  */
 function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation; index: ReadIndex; keySet: KeySetOf }): Invalidation {
   const { plan, planned, index } = options;
   const { group, operation } = planned;
+  if (group === '') return { remove: [], invalidate: [] };
   const inOrder = (lists: readonly (readonly PlannedOperation[] | undefined)[]) =>
     [...new Set(lists.flatMap((list) => list ?? []))].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
-  const detail =
-    group === ''
-      ? undefined
-      : index.byGroupPrefix.get(`${group} ${operation.path}`)?.find((other) => other.operation.path === operation.path);
+  // The own group's reads at exactly this path.
+  const readsAt = (path: string) => (index.byGroupPrefix.get(`${group} ${path}`) ?? []).filter((other) => other.operation.path === path);
+  const detail = readsAt(operation.path)[0];
   const ids = planned.arguments.filter((argument) => argument.role === 'path');
   const code = pathArguments(planned);
   // A detail keyed by more than its path (a required header, a query) caches one entry per
@@ -895,84 +897,105 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
   };
   const unique = (keys: readonly CacheKey[]) => [...new Map(keys.map((key) => [key.code, key])).values()];
   // The collection is the delete's path without a trailing `{id}`: `/widgets` for `/widgets/{id}`.
-  const collection = operation.path.replace(/\/\{[^/}]+\}$/, '');
+  const collection = operation.path.replace(TRAILING_PARAMETER, '');
   const collectionName = collection.split('/').at(-1) ?? '';
-  const collectionReads =
-    group === ''
-      ? []
-      : inOrder([
-          index.byGroupPrefix.get(`${group} ${collection}`),
-          collectionName.startsWith('{') ? undefined : index.byGroupCollection.get(`${group} ${collectionName}`),
-        ]);
-  const invalidate = unique(collectionReads.filter((other) => other !== detail).map(prefixOf));
+  // Another list of the collection ends in its name and needs no parameter it lacks (`/api/v1/pods`
+  // for `/api/v1/namespaces/{namespace}/pods`; not `/projects/{p}/members` for `/teams/{t}/members`).
+  const collectionParameters = new Set(parameterNamesOf(collection));
+  const otherLists = collectionName.startsWith('{')
+    ? []
+    : (index.byGroupCollection.get(`${group} ${collectionName}`) ?? []).filter((other) =>
+        parameterNamesOf(other.operation.path).every((name) => collectionParameters.has(name)),
+      );
+  // A sub-resource (`/widgets/{id}/tags`) belongs to an item: `/widgets/{id}`, and `/widgets`.
+  const item = collection === operation.path ? /^(.*\/\{[^{}/]+\})\/[^{}]*$/.exec(operation.path)?.[1] : undefined;
+  const owners = item === undefined ? [] : [...readsAt(item), ...readsAt(item.replace(TRAILING_PARAMETER, ''))];
+  const collectionReads = inOrder([index.byGroupPrefix.get(`${group} ${collection}`), otherLists, owners]).filter(
+    (other) => other !== detail,
+  );
   // Only a single-id delete says which resource is gone; a nested one (`/a/{x}/b/{y}`) keeps to its group.
-  if (group === '' || ids.length !== 1) return { remove, invalidate };
   const singular = singularise(group);
-  const resourceId = `${singular}id`.toLowerCase();
-  const outside = (list: readonly PlannedOperation[] | undefined) => (list ?? []).filter((other) => other.group !== group);
-  const removeSet = options.keySet({
-    id: `under ${group}`,
-    wanted: `readsBy${toPascalCase(singular)}Id`,
-    about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
-    of: () =>
-      unique(
-        outside(index.byFirstId.get(resourceId)).map((other) => {
-          const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
-          return { code: prefix, shown: prefix };
-        }),
-      ),
-  });
-  const embedded = detail?.responseSchema;
-  // Built when a set is first planned, not per delete: each delete of a group would rebuild them.
-  const underFirst = () => new Set(index.byFirstId.get(resourceId));
-  // Two sets, not one: a group's deletes share the reads naming its id, but each item schema has its own embedders.
-  const embeddingSet =
-    embedded === undefined
+  const resourceId = ids.length === 1 ? `${singular}id`.toLowerCase() : undefined;
+  const { removed, naming } = readsById({ index, group, resourceId });
+  const removeSet =
+    resourceId === undefined
       ? undefined
       : options.keySet({
-          id: `embedding ${group} ${embedded}`,
-          wanted: `readsShowing${toPascalCase(embedded)}`,
-          about: `The reads outside \`${group}\` whose response embeds a \`${embedded}\`: a deleted ${singular} disappears from them.`,
-          of: () => {
-            const named = new Set([...underFirst(), ...(index.byLaterId.get(resourceId) ?? [])]);
-            return unique(
-              outside(index.byEmbedded.get(embedded))
-                .filter((other) => !named.has(other))
-                .map(prefixOf),
-            );
-          },
+          id: `under ${group}`,
+          wanted: `readsBy${toPascalCase(singular)}Id`,
+          about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
+          of: () =>
+            unique(
+              [...removed].map((other) => {
+                const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
+                return { code: prefix, shown: prefix };
+              }),
+            ),
         });
-  const namingSet = options.keySet({
-    id: `naming ${group}`,
-    wanted: `readsNaming${toPascalCase(singular)}Id`,
-    about: `The reads outside \`${group}\` that name a ${singular}'s id in a later path parameter: a deleted ${singular} disappears from them.`,
-    of: () => {
-      const first = underFirst();
-      return unique(
-        outside(index.byLaterId.get(resourceId))
-          .filter((other) => !first.has(other))
-          .map(prefixOf),
-      );
-    },
-  });
+  const namingSet =
+    resourceId === undefined
+      ? undefined
+      : options.keySet({
+          id: `naming ${group}`,
+          wanted: `readsNaming${toPascalCase(singular)}Id`,
+          about: `The reads that name a ${singular}'s id in a later path parameter: a deleted ${singular} disappears from them.`,
+          of: () => unique([...naming].filter((other) => !removed.has(other)).map(prefixOf)),
+        });
+  // What embeds the detail's schema, in any group; specific to this delete's detail, so inline.
+  const embedded = detail?.responseSchema;
+  const embedding = (embedded === undefined ? [] : (index.byEmbedded.get(embedded) ?? [])).filter(
+    (other) => other !== detail && !removed.has(other) && !naming.has(other),
+  );
   return {
     remove,
     ...(removeSet ? { removeUnderId: { set: removeSet, id: { code: code[0] as string, shown: (ids[0] as PlannedArgument).name } } } : {}),
-    invalidate,
-    invalidateSets: [embeddingSet, namingSet].filter((set) => set !== undefined),
+    invalidate: unique([...collectionReads, ...embedding].map(prefixOf)),
+    invalidateSets: namingSet ? [namingSet] : [],
   };
 }
 
-/** The key sets more than one mutation refers to, in the order they were planned: these become constants. */
-function sharedKeySets(invalidations: Iterable<Invalidation>): Set<KeySet> {
+/**
+ * The reads outside the group keyed first by its resource id (removed with the item), and the
+ * reads naming that id later (invalidated); the same for every delete of the group, so built once.
+ */
+function readsById(options: { index: ReadIndex; group: string; resourceId: string | undefined }): {
+  readonly removed: ReadonlySet<PlannedOperation>;
+  readonly naming: ReadonlySet<PlannedOperation>;
+} {
+  const { index, group, resourceId } = options;
+  if (resourceId === undefined) return { removed: new Set(), naming: new Set() };
+  let found = index.byResourceId.get(group);
+  if (!found) {
+    found = {
+      removed: new Set(index.byFirstId.get(resourceId)?.filter((other) => other.group !== group)),
+      naming: new Set(index.byLaterId.get(resourceId)),
+    };
+    index.byResourceId.set(group, found);
+  }
+  return found;
+}
+
+/** The names of the path parameters in a path: `/a/{x}/b/{y}` → `x`, `y`. */
+function parameterNamesOf(path: string): string[] {
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+}
+
+const TRAILING_PARAMETER = /\/\{[^{}/]+\}$/;
+
+/**
+ * The key sets more than one mutation refers to, which become constants, with their names: given
+ * in the order the sets were first used, so a name depends only on the constants before it.
+ */
+function sharedKeySets(invalidations: Iterable<Invalidation>): Map<KeySet, string> {
   const uses = new Map<KeySet, number>();
   for (const { removeUnderId, invalidateSets = [] } of invalidations)
     for (const set of [removeUnderId?.set, ...invalidateSets]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
-  return new Set([...uses].filter(([, count]) => count > 1).map(([set]) => set));
+  const names = createNameScope();
+  return new Map([...uses].filter(([, count]) => count > 1).map(([set]) => [set, names(set.wanted)]));
 }
 
 /** A planned invalidation as the generated code and docs say it, given which key sets are constants. */
-function renderInvalidation(options: { invalidation: Invalidation; shared: ReadonlySet<KeySet> }): {
+function renderInvalidation(options: { invalidation: Invalidation; shared: ReadonlyMap<KeySet, string> }): {
   readonly remove: string | undefined;
   readonly invalidate: string | undefined;
   readonly about: string;
@@ -984,24 +1007,27 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
   const filters = invalidation.remove.map((key) => `{ queryKey: ${key.code}${key.exact ? ', exact: true' : ''} }`);
   const removed = invalidation.remove.map((key) => `\`${key.shown}\``);
   let under = '';
-  if (removeUnderId && shared.has(removeUnderId.set)) {
-    under = `, under: { prefixes: ${removeUnderId.set.name}, id: ${removeUnderId.id.code} }`;
-    removed.push(`every key in \`${removeUnderId.set.name}\` followed by \`${removeUnderId.id.shown}\``);
+  const removeName = removeUnderId && shared.get(removeUnderId.set);
+  if (removeUnderId && removeName) {
+    under = `, under: { prefixes: ${removeName}, id: ${removeUnderId.id.code} }`;
+    removed.push(`every key in \`${removeName}\` followed by \`${removeUnderId.id.shown}\``);
   } else if (removeUnderId) {
     for (const prefix of removeUnderId.set.prefixes) {
       filters.push(`{ queryKey: ${underId(prefix, removeUnderId.id.code)} }`);
       removed.push(`\`${underId(prefix, removeUnderId.id.shown)}\``);
     }
   }
-  const queryKeys = invalidation.invalidate.map((key) => key.code);
-  const invalidated = invalidation.invalidate.map((key) => `\`${key.shown}\``);
+  // Each key once: one a constant holds is not listed again beside it.
+  const inConstants = new Set(invalidateSets.filter((set) => shared.has(set)).flatMap((set) => set.prefixes.map((key) => key.code)));
+  const inline = [...invalidation.invalidate, ...invalidateSets.filter((set) => !shared.has(set)).flatMap((set) => set.prefixes)];
+  const keys = [...new Map(inline.filter((key) => !inConstants.has(key.code)).map((key) => [key.code, key])).values()];
+  const queryKeys = keys.map((key) => key.code);
+  const invalidated = keys.map((key) => `\`${key.shown}\``);
   for (const set of invalidateSets) {
-    if (shared.has(set)) {
-      queryKeys.push(`...${set.name}`);
-      invalidated.push(`every key in \`${set.name}\``);
-    } else {
-      queryKeys.push(...set.prefixes.map((key) => key.code));
-      invalidated.push(...set.prefixes.map((key) => `\`${key.shown}\``));
+    const name = shared.get(set);
+    if (name) {
+      queryKeys.push(`...${name}`);
+      invalidated.push(`every key in \`${name}\``);
     }
   }
   const list = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -1037,13 +1063,13 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
   const cacheHelpers = new Set<string>();
   const invalidations = planInvalidations(plan);
   const shared = sharedKeySets(invalidations.values());
-  const statements: StatementStructures[] = [...shared].map((set) => ({
+  const statements: StatementStructures[] = [...shared].map(([set, name]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: docs([set.about]),
     declarations: [
       {
-        name: set.name,
+        name,
         type: 'readonly QueryKey[]',
         initializer: verbatim(`[\n${set.prefixes.map((key) => `  ${key.code},\n`).join('')}]`),
       },

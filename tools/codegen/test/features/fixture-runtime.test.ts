@@ -530,7 +530,7 @@ describe('one react-query hook per fixture, rendered against the generated handl
     },
   );
 
-  it('repeated-resources: useDeleteWidget removes the deleted widget from every group and copy through the shared key lists, and leaves the rest', async () => {
+  it('repeated-resources: useDeleteWidget removes the deleted widget from every group and copy through the shared key lists, invalidates what shows it, and leaves the rest', async () => {
     const name = 'repeated-resources';
     await serve(name);
     const react = (await import(path.join(fixture(name).dir, 'react-query/src/fixture-runtime-react.ts'))) as ReactSetup;
@@ -547,6 +547,7 @@ describe('one react-query hook per fixture, rendered against the generated handl
     for (const [options, args] of [
       ['widgetQueryOptions', ['w-1']],
       ['widgetQueryOptions', ['w-2']],
+      ['widgetV2QueryOptions', ['w-1']],
       ['labelQueryOptions', ['w-1']],
       ['labelQueryOptions', ['w-2']],
       ['labelV2QueryOptions', ['w-1']],
@@ -573,6 +574,8 @@ describe('one react-query hook per fixture, rendered against the generated handl
         .map((query) => [query.queryKey.join('/'), query.state.isInvalidated ? 'invalidated' : 'fresh']);
       expect(cached).toStrictEqual([
         ['fixture/widgets/widget/w-2', 'fresh'],
+        // The same widget under /v2: its response is a Widget, so it is refetched, not trusted.
+        ['fixture/widgets/widgetV2/w-1', 'invalidated'],
         ['fixture/labels/label/w-2', 'fresh'],
         ['fixture/shelves/shelfWidget/s-1/w-1', 'invalidated'],
       ]);
