@@ -80,6 +80,13 @@ function shopPaths(copy: number): Record<string, unknown> {
   const prefix = copy === 0 ? '' : `/s${copy}`;
   const suffix = copy === 0 ? '' : `S${copy}`;
   return {
+    [`${prefix}/widgets`]: {
+      get: {
+        operationId: `ListWidgets${suffix}`,
+        tags: ['widgets'],
+        responses: { '200': json({ type: 'array', items: ref(`Widget${suffix}`) }) },
+      },
+    },
     [`${prefix}/widgets/{id}`]: {
       get: {
         operationId: `GetWidget${suffix}`,
@@ -200,6 +207,27 @@ const edgePaths = {
       responses: { '204': { description: 'Gone' } },
     },
   },
+  '/teams/{t}': {
+    get: { operationId: 'GetTeam', tags: ['people'], parameters: [pathParameter('t')], responses: { '200': json({ type: 'object' }) } },
+  },
+  '/widget-notes/{widgetId}': {
+    get: {
+      operationId: 'GetWidgetNotes',
+      tags: ['widgets'],
+      parameters: [pathParameter('widgetId')],
+      responses: { '200': json({ type: 'string' }) },
+    },
+  },
+  '/things/': { get: { operationId: 'ListThings', tags: ['things'], responses: { '200': json({ type: 'array' }) } } },
+  '/things/{id}/': {
+    get: { operationId: 'GetThing', tags: ['things'], parameters: [pathParameter('id')], responses: { '200': json({ type: 'object' }) } },
+    delete: {
+      operationId: 'DeleteThing',
+      tags: ['things'],
+      parameters: [pathParameter('id')],
+      responses: { '204': { description: 'Gone' } },
+    },
+  },
   '/projects/{p}/members': {
     get: {
       operationId: 'ListProjectMembers',
@@ -227,16 +255,34 @@ describe('what a delete invalidates beyond its collection', () => {
     );
   });
 
-  it('invalidates, for a sub-resource, the item it belongs to and that item’s collection', () => {
+  it('invalidates, for a sub-resource, the item it belongs to (under its id) and that item’s collection', () => {
     expect(invalidated('invalidateAfterDeleteWidgetTags')).toBe(
-      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'widgets', 'listWidgets'], ['acme', 'widgets', 'widget']] });",
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'widgets', 'widget', variables], ['acme', 'widgets', 'listWidgets']] });",
     );
   });
 
-  it('leaves a look-alike collection of other parameters alone', () => {
-    expect(invalidated('invalidateAfterRemoveTeamMember')).toBe(
-      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'people', 'listTeamMembers']] });",
+  it('removes the reads of its own group keyed first by its id, under that id, as those of other groups', () => {
+    expect(bodyOf(mutations, 'invalidateAfterDeleteWidget')[0]).toBe(
+      'removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.widgets.widget(variables), exact: true }], under: { prefixes: readsByWidgetId, id: variables } });',
     );
+    expect(mutations).toContain("const readsByWidgetId: readonly QueryKey[] = [\n  ['acme', 'widgets', 'widgetNotes'],\n];");
+  });
+
+  it('invalidates, for a nested collection without a detail, the item it belongs to under its id', () => {
+    expect(invalidated('invalidateAfterRemoveTeamMember')).toBe(
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'people', 'team', variables.t], ['acme', 'people', 'listTeamMembers']] });",
+    );
+  });
+
+  it('reads a path with a trailing slash as the same path', () => {
+    expect(bodyOf(mutations, 'invalidateAfterDeleteThing')).toStrictEqual([
+      'removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.things.thing(variables), exact: true }] });',
+      "await invalidateCachedQueries({ queryClient, queryKeys: [['acme', 'things', 'listThings']] });",
+    ]);
+  });
+
+  it('leaves a look-alike collection of other parameters alone', () => {
+    expect(invalidated('invalidateAfterRemoveTeamMember')).not.toContain('listProjectMembers');
   });
 });
 
@@ -245,7 +291,7 @@ describe('deletes that share the other groups’ reads', () => {
     const mutations = shop(2);
     expect(mutations).toContain(
       [
-        "/** The reads outside `widgets` whose first path parameter is a widget's id: a deleted widget's entries are removed. */",
+        "/** The reads whose first path parameter is a widget's id: a deleted widget's entries are removed. */",
         'const readsByWidgetId: readonly QueryKey[] = [',
         "  ['acme', 'labels', 'label'],",
         "  ['acme', 'labels', 'labelS1'],",
@@ -259,16 +305,18 @@ describe('deletes that share the other groups’ reads', () => {
       ].join('\n'),
     );
     expect(mutations.match(/^const /gm)).toHaveLength(2);
-    for (const [stem, detail] of [
-      ['DeleteWidget', 'widget'],
-      ['DeleteWidgetS1', 'widgetS1'],
-    ]) {
+    // Each copy's delete invalidates its own list; the copy under /s1 also the list at the top, higher up.
+    for (const [stem, detail, lists] of [
+      ['DeleteWidget', 'widget', ["['acme', 'widgets', 'listWidgets']"]],
+      ['DeleteWidgetS1', 'widgetS1', ["['acme', 'widgets', 'listWidgetsS1']", "['acme', 'widgets', 'listWidgets']"]],
+    ] as const) {
       expect(bodyOf(mutations, `invalidateAfter${stem}`)).toStrictEqual([
         `removeCachedQueries({ queryClient, filters: [{ queryKey: acmeKeys.widgets.${detail}(variables), exact: true }], under: { prefixes: readsByWidgetId, id: variables } });`,
-        'await invalidateCachedQueries({ queryClient, queryKeys: [...readsNamingWidgetId] });',
+        `await invalidateCachedQueries({ queryClient, queryKeys: [${lists.join(', ')}, ...readsNamingWidgetId] });`,
       ]);
       expect(mutations).toContain(
-        `* A \`useMutation\`; on success: removes \`acmeKeys.widgets.${detail}(id)\` and every key in \`readsByWidgetId\` followed by \`id\`; invalidates every key in \`readsNamingWidgetId\`.`,
+        `* A \`useMutation\`; on success: removes \`acmeKeys.widgets.${detail}(id)\` and every key in \`readsByWidgetId\` followed by \`id\`; ` +
+          `invalidates ${lists.map((key) => `\`${key}\``).join(', ')} and every key in \`readsNamingWidgetId\`.`,
       );
     }
   });

@@ -804,9 +804,14 @@ function writeInvalidation(options: { plan: HookPlan; planned: PlannedOperation 
 
 /** The reads, looked up by what a delete matches them on. Every list keeps the reads' order. */
 interface ReadIndex {
-  /** By group, then by every literal path prefix of the read's path (`/widgets`, `/widgets/{id}`, …). */
+  /** By group, then by every segment prefix of the read's path, `''` included (`''`, `/widgets`, `/widgets/{id}`, …). */
   readonly byGroupPrefix: ReadonlyMap<string, readonly PlannedOperation[]>;
-  /** By group, then by the literal last segment of a collection read's path (`/api/v1/pods` → `pods`). */
+  /** By group and exact path. */
+  readonly byGroupPath: ReadonlyMap<string, readonly PlannedOperation[]>;
+  /**
+   * The reads whose path ends in a literal segment, by group, the literal segments before it and
+   * that segment: `/api/v1/namespaces/{namespace}/pods` under `api/v1/namespaces pods`.
+   */
   readonly byGroupCollection: ReadonlyMap<string, readonly PlannedOperation[]>;
   /** By the lowercased name of the first path parameter. */
   readonly byFirstId: ReadonlyMap<string, readonly PlannedOperation[]>;
@@ -822,6 +827,7 @@ interface ReadIndex {
 
 function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
   const byGroupPrefix = new Map<string, PlannedOperation[]>();
+  const byGroupPath = new Map<string, PlannedOperation[]>();
   const byGroupCollection = new Map<string, PlannedOperation[]>();
   const byFirstId = new Map<string, PlannedOperation[]>();
   const byLaterId = new Map<string, PlannedOperation[]>();
@@ -832,29 +838,44 @@ function indexReads(reads: readonly PlannedOperation[]): ReadIndex {
     else if (list.at(-1) !== read) list.push(read);
   };
   for (const read of reads) {
-    const segments = read.operation.path.split('/');
-    for (let end = 2; end <= segments.length; end++) add(byGroupPrefix, `${read.group} ${segments.slice(0, end).join('/')}`, read);
-    const last = segments.at(-1) ?? '';
-    if (last !== '' && !last.startsWith('{')) add(byGroupCollection, `${read.group} ${last}`, read);
+    const path = withoutTrailingSlash(read.operation.path);
+    const segments = path.split('/');
+    for (let end = 1; end <= segments.length; end++) add(byGroupPrefix, `${read.group} ${segments.slice(0, end).join('/')}`, read);
+    add(byGroupPath, `${read.group} ${path}`, read);
+    const collection = collectionKey(path);
+    if (collection !== undefined) add(byGroupCollection, `${read.group} ${collection.before.join('/')} ${collection.name}`, read);
     const pathArguments = read.arguments.filter((argument) => argument.role === 'path');
     for (const [position, argument] of pathArguments.entries())
       add(position === 0 ? byFirstId : byLaterId, argument.name.toLowerCase(), read);
     for (const schema of read.embeddedSchemas) add(byEmbedded, schema, read);
   }
   const order = new Map(reads.map((read, position) => [read, position]));
-  return { byGroupPrefix, byGroupCollection, byFirstId, byLaterId, byEmbedded, order, byResourceId: new Map() };
+  return { byGroupPrefix, byGroupPath, byGroupCollection, byFirstId, byLaterId, byEmbedded, order, byResourceId: new Map() };
+}
+
+/** `/widgets/` → `/widgets`: one path, written either way. */
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** A path ending in a literal segment: that segment, and the literal segments before it. */
+function collectionKey(path: string): { readonly before: readonly string[]; readonly name: string } | undefined {
+  const literals = path.split('/').filter((segment) => segment !== '' && !segment.startsWith('{'));
+  const name = path.split('/').at(-1) ?? '';
+  return name === '' || name.startsWith('{') ? undefined : { before: literals.slice(0, -1), name };
 }
 
 /**
  * A delete. The deleted item is gone for good, so what is only about it is removed (refetching
- * would answer 404 or 410): its detail (the read at the delete's own path) and, in other groups,
- * the reads whose first path parameter names the resource (`contactID` for `contacts`), under
- * that id. What merely shows it is invalidated: the reads of its collection (at or under the
- * collection's path, and other lists of the same collection, such as `/api/v1/pods` beside
- * `/api/v1/namespaces/{namespace}/pods`), for a delete of a sub-resource (`/widgets/{id}/tags`)
- * the item it belongs to and that item's collection, reads naming it in a later path parameter,
- * and every read whose response embeds the schema of its detail (`ContactEvent` holds a
- * `Contact`, so the events lists). Another item's detail in its collection is left alone.
+ * would answer 404 or 410): its detail (the read at the delete's own path, under its id) and the
+ * reads whose first path parameter names the resource (`contactID` for `contacts`), under that id. What merely shows it is invalidated: the reads of its collection (at
+ * or under the collection's path, and the lists of the same collection higher up, such as
+ * `/api/v1/pods` beside `/api/v1/namespaces/{namespace}/pods`), the item a nested collection
+ * belongs to (`/widgets/{id}` for `/widgets/{id}/tags`, under that id) and that item's
+ * collection, every read naming it in a later path parameter, and every read whose response embeds the schema of its detail (`ContactEvent`
+ * holds a `Contact`, so the events lists). A read found by its path or schema is invalidated for
+ * every item, since which items it shows is not in its key; other items' details in the
+ * collection are not among them.
  */
 function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation; index: ReadIndex; keySet: KeySetOf }): Invalidation {
   const { plan, planned, index } = options;
@@ -862,24 +883,24 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
   if (group === '') return { remove: [], invalidate: [] };
   const inOrder = (lists: readonly (readonly PlannedOperation[] | undefined)[]) =>
     [...new Set(lists.flatMap((list) => list ?? []))].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
-  // The own group's reads at exactly this path.
-  const readsAt = (path: string) => (index.byGroupPrefix.get(`${group} ${path}`) ?? []).filter((other) => other.operation.path === path);
-  const detail = readsAt(operation.path)[0];
+  const path = withoutTrailingSlash(operation.path);
+  const readsAt = (at: string) => index.byGroupPath.get(`${group} ${at}`) ?? [];
+  const detail = readsAt(path)[0];
   const ids = planned.arguments.filter((argument) => argument.role === 'path');
   const code = pathArguments(planned);
+  const shownIds = ids.map((argument) => argument.name);
+  // A read's key under the first `count` ids of the delete: `['acme', 'widgets', 'widget', variables]`.
+  const keyUnder = (read: PlannedOperation, count: number): CacheKey => ({
+    code: `[${[...keyPrefix({ plan, planned: read }), ...code.slice(0, count)].join(', ')}]`,
+    shown: `[${[...keyPrefix({ plan, planned: read }), ...shownIds.slice(0, count)].join(', ')}]`,
+  });
   // A detail keyed by more than its path (a required header, a query) caches one entry per
   // variant, and the delete does not know those values: remove them all by the key's path prefix.
   const byPrefix = detail?.arguments.some((argument) => argument.role !== 'path' && argument.role !== 'body') === true;
-  const shownIds = ids.map((argument) => argument.name);
   const remove: CacheKey[] = !detail
     ? []
     : byPrefix
-      ? [
-          {
-            code: `[${[...keyPrefix({ plan, planned: detail }), ...code].join(', ')}]`,
-            shown: `[${[...keyPrefix({ plan, planned: detail }), ...shownIds].join(', ')}]`,
-          },
-        ]
+      ? [keyUnder(detail, ids.length)]
       : [
           {
             code: `${keyPath(plan, detail)}(${code.join(', ')})`,
@@ -897,23 +918,20 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
   };
   const unique = (keys: readonly CacheKey[]) => [...new Map(keys.map((key) => [key.code, key])).values()];
   // The collection is the delete's path without a trailing `{id}`: `/widgets` for `/widgets/{id}`.
-  const collection = operation.path.replace(TRAILING_PARAMETER, '');
-  const collectionName = collection.split('/').at(-1) ?? '';
-  // Another list of the collection ends in its name and needs no parameter it lacks (`/api/v1/pods`
-  // for `/api/v1/namespaces/{namespace}/pods`; not `/projects/{p}/members` for `/teams/{t}/members`).
-  const collectionParameters = new Set(parameterNamesOf(collection));
-  const otherLists = collectionName.startsWith('{')
-    ? []
-    : (index.byGroupCollection.get(`${group} ${collectionName}`) ?? []).filter((other) =>
-        parameterNamesOf(other.operation.path).every((name) => collectionParameters.has(name)),
-      );
-  // A sub-resource (`/widgets/{id}/tags`) belongs to an item: `/widgets/{id}`, and `/widgets`.
-  const item = collection === operation.path ? /^(.*\/\{[^{}/]+\})\/[^{}]*$/.exec(operation.path)?.[1] : undefined;
-  const owners = item === undefined ? [] : [...readsAt(item), ...readsAt(item.replace(TRAILING_PARAMETER, ''))];
-  const collectionReads = inOrder([index.byGroupPrefix.get(`${group} ${collection}`), otherLists, owners]).filter(
+  const collection = path.replace(TRAILING_PARAMETER, '');
+  // Lists of the same collection higher up: same name, literal segments a prefix of the collection's.
+  const named = collectionKey(collection);
+  const higherLists = named
+    ? named.before.flatMap((_, end) => index.byGroupCollection.get(`${group} ${named.before.slice(0, end).join('/')} ${named.name}`) ?? [])
+    : [];
+  // A nested collection belongs to an item: `/widgets/{id}` (under its id) and `/widgets` for `/widgets/{id}/tags`.
+  const item = /^(.*\/\{[^{}/]+\})\/[^{}]*$/.exec(collection)?.[1];
+  const owner = item === undefined ? [] : readsAt(item).map((read) => keyUnder(read, parameterNamesOf(item).length));
+  const ownerLists = item === undefined ? [] : readsAt(item.replace(TRAILING_PARAMETER, ''));
+  const collectionReads = inOrder([index.byGroupPrefix.get(`${group} ${collection}`), higherLists, ownerLists]).filter(
     (other) => other !== detail,
   );
-  // Only a single-id delete says which resource is gone; a nested one (`/a/{x}/b/{y}`) keeps to its group.
+  // Only a single-id delete says which resource is gone: a nested one (`/a/{x}/b/{y}`) matches no reads by id.
   const singular = singularise(group);
   const resourceId = ids.length === 1 ? `${singular}id`.toLowerCase() : undefined;
   const { removed, naming } = readsById({ index, group, resourceId });
@@ -923,7 +941,7 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
       : options.keySet({
           id: `under ${group}`,
           wanted: `readsBy${toPascalCase(singular)}Id`,
-          about: `The reads outside \`${group}\` whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
+          about: `The reads whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
           of: () =>
             unique(
               [...removed].map((other) => {
@@ -939,7 +957,7 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
           id: `naming ${group}`,
           wanted: `readsNaming${toPascalCase(singular)}Id`,
           about: `The reads that name a ${singular}'s id in a later path parameter: a deleted ${singular} disappears from them.`,
-          of: () => unique([...naming].filter((other) => !removed.has(other)).map(prefixOf)),
+          of: () => unique([...naming].map(prefixOf)),
         });
   // What embeds the detail's schema, in any group; specific to this delete's detail, so inline.
   const embedded = detail?.responseSchema;
@@ -949,14 +967,15 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
   return {
     remove,
     ...(removeSet ? { removeUnderId: { set: removeSet, id: { code: code[0] as string, shown: (ids[0] as PlannedArgument).name } } } : {}),
-    invalidate: unique([...collectionReads, ...embedding].map(prefixOf)),
+    invalidate: unique([...owner, ...[...collectionReads, ...embedding].map(prefixOf)]),
     invalidateSets: namingSet ? [namingSet] : [],
   };
 }
 
 /**
- * The reads outside the group keyed first by its resource id (removed with the item), and the
- * reads naming that id later (invalidated); the same for every delete of the group, so built once.
+ * For the deletes of a group with one id: the reads keyed first by its resource id, in any group
+ * (removed under the deleted id), and the reads naming it in a later path parameter
+ * (invalidated). The same for every delete of the group, so built once.
  */
 function readsById(options: { index: ReadIndex; group: string; resourceId: string | undefined }): {
   readonly removed: ReadonlySet<PlannedOperation>;
@@ -966,10 +985,8 @@ function readsById(options: { index: ReadIndex; group: string; resourceId: strin
   if (resourceId === undefined) return { removed: new Set(), naming: new Set() };
   let found = index.byResourceId.get(group);
   if (!found) {
-    found = {
-      removed: new Set(index.byFirstId.get(resourceId)?.filter((other) => other.group !== group)),
-      naming: new Set(index.byLaterId.get(resourceId)),
-    };
+    const removed = new Set(index.byFirstId.get(resourceId));
+    found = { removed, naming: new Set(index.byLaterId.get(resourceId)?.filter((other) => !removed.has(other))) };
     index.byResourceId.set(group, found);
   }
   return found;
@@ -992,6 +1009,18 @@ function sharedKeySets(invalidations: Iterable<Invalidation>): Map<KeySet, strin
     for (const set of [removeUnderId?.set, ...invalidateSets]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
   const names = createNameScope();
   return new Map([...uses].filter(([, count]) => count > 1).map(([set]) => [set, names(set.wanted)]));
+}
+
+const keySetCodes = new WeakMap<KeySet, ReadonlySet<string>>();
+
+/** The codes of a key set's keys, collected once per set (each delete that shares it asks). */
+function codesOf(set: KeySet): ReadonlySet<string> {
+  let codes = keySetCodes.get(set);
+  if (!codes) {
+    codes = new Set(set.prefixes.map((key) => key.code));
+    keySetCodes.set(set, codes);
+  }
+  return codes;
 }
 
 /** A planned invalidation as the generated code and docs say it, given which key sets are constants. */
@@ -1018,9 +1047,9 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
     }
   }
   // Each key once: one a constant holds is not listed again beside it.
-  const inConstants = new Set(invalidateSets.filter((set) => shared.has(set)).flatMap((set) => set.prefixes.map((key) => key.code)));
+  const constants = invalidateSets.filter((set) => shared.has(set)).map(codesOf);
   const inline = [...invalidation.invalidate, ...invalidateSets.filter((set) => !shared.has(set)).flatMap((set) => set.prefixes)];
-  const keys = [...new Map(inline.filter((key) => !inConstants.has(key.code)).map((key) => [key.code, key])).values()];
+  const keys = [...new Map(inline.filter((key) => !constants.some((codes) => codes.has(key.code))).map((key) => [key.code, key])).values()];
   const queryKeys = keys.map((key) => key.code);
   const invalidated = keys.map((key) => `\`${key.shown}\``);
   for (const set of invalidateSets) {
