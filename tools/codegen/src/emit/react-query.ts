@@ -1027,6 +1027,8 @@ function codesOf(set: KeySet): ReadonlySet<string> {
 function renderInvalidation(options: { invalidation: Invalidation; shared: ReadonlyMap<KeySet, string> }): {
   readonly remove: string | undefined;
   readonly invalidate: string | undefined;
+  /** Whether either statement reads the mutation's variables (the deleted id), so the function takes them. */
+  readonly usesVariables: boolean;
   readonly about: string;
 } {
   const { invalidation, shared } = options;
@@ -1065,9 +1067,12 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
     ...(invalidated.length ? [`invalidates ${list(invalidated)}`] : []),
   ];
   const about = parts.length ? `${parts.join('; ')}.` : 'changes no cached query.';
+  const remove = filters.length || under ? `removeCachedQueries({ queryClient, filters: [${filters.join(', ')}]${under} });` : undefined;
+  const invalidate = queryKeys.length ? `await invalidateCachedQueries({ queryClient, queryKeys: [${queryKeys.join(', ')}] });` : undefined;
   return {
-    remove: filters.length || under ? `removeCachedQueries({ queryClient, filters: [${filters.join(', ')}]${under} });` : undefined,
-    invalidate: queryKeys.length ? `await invalidateCachedQueries({ queryClient, queryKeys: [${queryKeys.join(', ')}] });` : undefined,
+    remove,
+    invalidate,
+    usesVariables: /\bvariables\b/.test(`${remove ?? ''} ${invalidate ?? ''}`),
     about: about.charAt(0).toUpperCase() + about.slice(1),
   };
 }
@@ -1163,7 +1168,7 @@ function mutationStatements(plan: HookPlan): StatementStructures[] {
         docs: docs([`What \`use${planned.stem}\` does after it succeeds. ${invalidation.about}`]),
         parameters: [
           {
-            name: `{ queryClient${invalidation.remove ? ', variables' : ''} }`,
+            name: `{ queryClient${invalidation.usesVariables ? ', variables' : ''} }`,
             type: `{ queryClient: QueryClient; variables: ${variablesType} }`,
           },
         ],

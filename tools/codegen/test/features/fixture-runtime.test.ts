@@ -94,6 +94,8 @@ const CALLS: Record<string, Record<string, () => unknown[]>> = {
     getLabel: () => ['w-1'],
     getLabelV2: () => ['w-1'],
     getShelfWidget: () => ['s-1', 'w-1'],
+    getWidgetTags: () => ['w-1'],
+    deleteWidgetTag: () => ['w-1', 'red'],
   },
   'drift-base': {
     uploadContacts: () => [{ body: { contacts: [{ email: 'ada@example.test', name: 'Ada', channel: 'email' }] }, query: { dryRun: true } }],
