@@ -3,7 +3,7 @@ import { resolveSchema } from '../model/lookup.js';
 import { createNameScope, propertyKey, toArgumentName, toPascalCase } from '../model/naming.js';
 import { isJsonMediaType } from '../model/patterns.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
-import { findLongerSiblings } from './path-extensions.js';
+import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
 import {
   docs,
   type EmitContext,
@@ -79,7 +79,7 @@ export function planResources(model: ApiModel): PlannedGroup[] {
         if (method.kind === 'page') methods.push({ ...method, name: scope(`iterate${stem}`), kind: 'iterate' });
         if (absorbed.has(operation.id)) continue;
         if (method.kind === 'download') methods.push({ ...method, name: scope(`waitFor${stem}`), kind: 'waitForDownload' });
-        if (pollIds.has(operation.id) && pathParameters(operation).length === 1)
+        if (pollIds.has(operation.id) && pathParameterNames(operation).length === 1)
           methods.push({ ...method, name: scope(`waitFor${stem}`), kind: 'waitForOperation' });
       }
       return { name, methods };
@@ -92,10 +92,6 @@ function baseKind(operation: Operation): MethodKind {
   if (patterns.pagination) return 'page';
   if (patterns.backgroundOperation && bodySchema(operation)?.type === 'array') return 'upload';
   return 'call';
-}
-
-function pathParameters(operation: Operation): string[] {
-  return [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
 }
 
 function bodySchema(operation: Operation): SchemaObject | undefined {
@@ -355,11 +351,11 @@ function argumentsOf(options: { method: PlannedMethod; typeImports: Set<string> 
       role: 'path',
     };
   };
-  const own = pathParameters(operation);
+  const own = pathParameterNames(operation);
   const path = [
     ...own.map((parameter) => pathArgument(operation, parameter, false)),
     ...(longer
-      ? pathParameters(longer)
+      ? pathParameterNames(longer)
           .slice(own.length)
           .map((parameter) => pathArgument(longer, parameter, true))
       : []),
@@ -514,12 +510,12 @@ function implementation(options: { method: PlannedMethod; poll: Operation | unde
   const optionsName = method.kind.startsWith('waitFor') ? 'wait' : 'options';
   const parameters = [...path, ...rest].map((argument) => argument.name);
   const pathObject = (source: Operation) => {
-    const entries = pathParameters(source).map((parameter, index) => property(parameter, path[index]?.name ?? parameter));
+    const entries = pathParameterNames(source).map((parameter, index) => property(parameter, path[index]?.name ?? parameter));
     return `{ ${entries.join(', ')} }`;
   };
   const input = (source: Operation) => {
     const parts = [
-      ...(pathParameters(source).length ? [`path: ${pathObject(source)}`] : []),
+      ...(pathParameterNames(source).length ? [`path: ${pathObject(source)}`] : []),
       ...rest.map((argument) => (argument.role === 'params' ? `...${argument.name}` : property(argument.role, argument.name))),
     ];
     return parts.length ? `{ ${parts.join(', ')} }` : '{}';
@@ -546,7 +542,7 @@ function implementation(options: { method: PlannedMethod; poll: Operation | unde
         return `core.waitForDownload(descriptors.${source.functionName}, ${pathObject(source)}, wait)`;
     }
   };
-  const extra = longer ? path.slice(pathParameters(operation).length) : [];
+  const extra = longer ? path.slice(pathParameterNames(operation).length) : [];
   const chosen = longer
     ? `${extra.map((argument) => `${argument.name} === undefined`).join(' || ')} ? ${invoke(operation)} : ${invoke(longer)}`
     : invoke(operation);
@@ -554,7 +550,7 @@ function implementation(options: { method: PlannedMethod; poll: Operation | unde
 }
 
 function pollPathParameter(operation: Operation): string | undefined {
-  const [only, ...others] = pathParameters(operation);
+  const [only, ...others] = pathParameterNames(operation);
   return others.length === 0 ? only : undefined;
 }
 

@@ -36,11 +36,17 @@ function shorterPaths(path: string): string[] {
   return shorter;
 }
 
-const TRAILING_PARAMETER = /\/\{[^{}/]+\}$/;
+/** A path's last segment when it is a parameter: `/{id}` in `/widgets/{id}`. */
+export const TRAILING_PARAMETER = /\/\{[^{}/]+\}$/;
 
 /** The names of an operation's path parameters, in path order. */
 export function pathParameterNames(operation: Operation): string[] {
-  return [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+  return parameterNamesIn(operation.path);
+}
+
+/** The names of the parameters in a path, in order: `/a/{x}/b/{y}` → `x`, `y`. */
+export function parameterNamesIn(path: string): string[] {
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
 }
 
 /**

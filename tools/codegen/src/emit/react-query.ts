@@ -1,9 +1,9 @@
 import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
-import { resolveSchema, schemaNamed } from '../model/lookup.js';
+import { resolveSchema, schemaNamed, schemaNameOfRef } from '../model/lookup.js';
 import { createNameScope, deriveHookStem, propertyKey, singularise, toArgumentName, toCamelCase, toPascalCase } from '../model/naming.js';
 import type { ApiModel, Operation, SchemaObject } from '../model/types.js';
 import { type ClientResult, planClientResults } from './client.js';
-import { findLongerSiblings, pathParameterNames } from './path-extensions.js';
+import { findLongerSiblings, parameterNamesIn, pathParameterNames, TRAILING_PARAMETER } from './path-extensions.js';
 import {
   docs,
   type EmitContext,
@@ -241,14 +241,14 @@ function responseSchemasOf(options: { model: ApiModel; operation: Operation }): 
     (response) => operation.patterns.successStatuses.includes(response.status) && response.contents.length > 0,
   );
   const schema = success?.contents[0]?.schema;
-  const own = schemaNameOf(schema?.$ref);
+  const own = schemaNameOfRef(schema?.$ref);
   const reached = new Set<string>();
   const pending: unknown[] = [schema];
   while (pending.length > 0) {
     const next = pending.pop();
     if (Array.isArray(next)) pending.push(...next);
     else if (next && typeof next === 'object') {
-      const name = schemaNameOf((next as SchemaObject).$ref);
+      const name = schemaNameOfRef((next as SchemaObject).$ref);
       if (name !== undefined && !reached.has(name)) {
         reached.add(name);
         pending.push(schemaNamed(model, name));
@@ -257,11 +257,6 @@ function responseSchemasOf(options: { model: ApiModel; operation: Operation }): 
     }
   }
   return { ...(own ? { responseSchema: own } : {}), embeddedSchemas: [...reached].sort() };
-}
-
-function schemaNameOf(ref: unknown): string | undefined {
-  const prefix = '#/components/schemas/';
-  return typeof ref === 'string' && ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
 }
 
 function responseIsArray(model: ApiModel, operation: Operation): boolean {
@@ -728,10 +723,10 @@ interface CacheKey {
 }
 
 /**
- * Key prefixes every delete of a group acts on: the other groups' reads under the deleted id, and
- * the reads naming it in a later path parameter. Used by one delete, it is written inline; shared
- * by several, it is one constant they all refer to, so the module grows with the API, not with
- * deletes × reads.
+ * Key prefixes every delete of a group acts on: the reads keyed first by the deleted id (removed
+ * under it), or the reads naming it in a later path parameter. Used by one delete, it is written
+ * inline; shared by several, it is one constant they all refer to, so the module grows with the
+ * API, not with deletes × reads.
  */
 interface KeySet {
   /** The constant's name, if it becomes one (`readsByContactId`; numbered on a clash). */
@@ -739,12 +734,14 @@ interface KeySet {
   /** The constant's JSDoc. */
   readonly about: string;
   readonly prefixes: readonly CacheKey[];
+  /** The prefixes' code, to leave out a delete's own keys that the constant already holds. */
+  readonly codes: ReadonlySet<string>;
 }
 
 /** What a mutation changes, from the IR: which keys to remove and which to invalidate. */
 interface Invalidation {
   readonly remove: readonly CacheKey[];
-  /** Removed with the deleted id appended: the other groups' reads keyed first by it. */
+  /** Removed with the deleted id appended: the reads keyed first by it. */
   readonly removeUnderId?: { readonly set: KeySet; readonly id: CacheKey };
   readonly invalidate: readonly CacheKey[];
   /** Invalidated too: the reads naming the deleted item's id in a later path parameter. */
@@ -767,7 +764,10 @@ function planInvalidations(plan: HookPlan): Map<PlannedOperation, Invalidation> 
     let set = sets.get(options.id);
     if (set === undefined) {
       const prefixes = options.of();
-      set = prefixes.length === 0 ? null : { wanted: options.wanted, about: options.about, prefixes };
+      set =
+        prefixes.length === 0
+          ? null
+          : { wanted: options.wanted, about: options.about, prefixes, codes: new Set(prefixes.map((key) => key.code)) };
       sets.set(options.id, set);
     }
     return set ?? undefined;
@@ -868,14 +868,15 @@ function collectionKey(path: string): { readonly before: readonly string[]; read
 /**
  * A delete. The deleted item is gone for good, so what is only about it is removed (refetching
  * would answer 404 or 410): its detail (the read at the delete's own path, under its id) and the
- * reads whose first path parameter names the resource (`contactID` for `contacts`), under that id. What merely shows it is invalidated: the reads of its collection (at
- * or under the collection's path, and the lists of the same collection higher up, such as
- * `/api/v1/pods` beside `/api/v1/namespaces/{namespace}/pods`), the item a nested collection
- * belongs to (`/widgets/{id}` for `/widgets/{id}/tags`, under that id) and that item's
- * collection, every read naming it in a later path parameter, and every read whose response embeds the schema of its detail (`ContactEvent`
- * holds a `Contact`, so the events lists). A read found by its path or schema is invalidated for
- * every item, since which items it shows is not in its key; other items' details in the
- * collection are not among them.
+ * reads whose first path parameter names the resource (`contactID` for `contacts`), under that
+ * id. What merely shows it is invalidated: the reads of its collection (at or under the
+ * collection's path, and the lists of the same collection higher up, such as `/api/v1/pods`
+ * beside `/api/v1/namespaces/{namespace}/pods`), the item a nested collection belongs to
+ * (`/widgets/{id}` for `/widgets/{id}/tags`, under that id) and that item's collection, every
+ * read naming it in a later path parameter, and every read whose response embeds the schema of
+ * its detail (`ContactEvent` holds a `Contact`, so the events lists). A read found by its path
+ * or schema is invalidated for every item, since which items it shows is not in its key; other
+ * items' details in the collection are not among them.
  */
 function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation; index: ReadIndex; keySet: KeySetOf }): Invalidation {
   const { plan, planned, index } = options;
@@ -926,7 +927,7 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
     : [];
   // A nested collection belongs to an item: `/widgets/{id}` (under its id) and `/widgets` for `/widgets/{id}/tags`.
   const item = /^(.*\/\{[^{}/]+\})\/[^{}]*$/.exec(collection)?.[1];
-  const owner = item === undefined ? [] : readsAt(item).map((read) => keyUnder(read, parameterNamesOf(item).length));
+  const owner = item === undefined ? [] : readsAt(item).map((read) => keyUnder(read, parameterNamesIn(item).length));
   const ownerLists = item === undefined ? [] : readsAt(item.replace(TRAILING_PARAMETER, ''));
   const collectionReads = inOrder([index.byGroupPrefix.get(`${group} ${collection}`), higherLists, ownerLists]).filter(
     (other) => other !== detail,
@@ -942,13 +943,7 @@ function deleteInvalidation(options: { plan: HookPlan; planned: PlannedOperation
           id: `under ${group}`,
           wanted: `readsBy${toPascalCase(singular)}Id`,
           about: `The reads whose first path parameter is a ${singular}'s id: a deleted ${singular}'s entries are removed.`,
-          of: () =>
-            unique(
-              [...removed].map((other) => {
-                const prefix = `[${keyPrefix({ plan, planned: other }).join(', ')}]`;
-                return { code: prefix, shown: prefix };
-              }),
-            ),
+          of: () => unique([...removed].map((other) => keyUnder(other, 0))),
         });
   const namingSet =
     resourceId === undefined
@@ -992,13 +987,6 @@ function readsById(options: { index: ReadIndex; group: string; resourceId: strin
   return found;
 }
 
-/** The names of the path parameters in a path: `/a/{x}/b/{y}` → `x`, `y`. */
-function parameterNamesOf(path: string): string[] {
-  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
-}
-
-const TRAILING_PARAMETER = /\/\{[^{}/]+\}$/;
-
 /**
  * The key sets more than one mutation refers to, which become constants, with their names: given
  * in the order the sets were first used, so a name depends only on the constants before it.
@@ -1009,18 +997,6 @@ function sharedKeySets(invalidations: Iterable<Invalidation>): Map<KeySet, strin
     for (const set of [removeUnderId?.set, ...invalidateSets]) if (set) uses.set(set, (uses.get(set) ?? 0) + 1);
   const names = createNameScope();
   return new Map([...uses].filter(([, count]) => count > 1).map(([set]) => [set, names(set.wanted)]));
-}
-
-const keySetCodes = new WeakMap<KeySet, ReadonlySet<string>>();
-
-/** The codes of a key set's keys, collected once per set (each delete that shares it asks). */
-function codesOf(set: KeySet): ReadonlySet<string> {
-  let codes = keySetCodes.get(set);
-  if (!codes) {
-    codes = new Set(set.prefixes.map((key) => key.code));
-    keySetCodes.set(set, codes);
-  }
-  return codes;
 }
 
 /** A planned invalidation as the generated code and docs say it, given which key sets are constants. */
@@ -1049,7 +1025,7 @@ function renderInvalidation(options: { invalidation: Invalidation; shared: Reado
     }
   }
   // Each key once: one a constant holds is not listed again beside it.
-  const constants = invalidateSets.filter((set) => shared.has(set)).map(codesOf);
+  const constants = invalidateSets.filter((set) => shared.has(set)).map((set) => set.codes);
   const inline = [...invalidation.invalidate, ...invalidateSets.filter((set) => !shared.has(set)).flatMap((set) => set.prefixes)];
   const keys = [...new Map(inline.filter((key) => !constants.some((codes) => codes.has(key.code))).map((key) => [key.code, key])).values()];
   const queryKeys = keys.map((key) => key.code);

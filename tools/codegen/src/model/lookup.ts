@@ -29,11 +29,17 @@ export function schemaNamed(model: ApiModel, name: string): SchemaObject | undef
 
 const COMPONENT_SCHEMA = '#/components/schemas/';
 
+/** The `components.schemas` name a `$ref` points at: `#/components/schemas/Contact` → `Contact`. */
+export function schemaNameOfRef(ref: unknown): string | undefined {
+  return typeof ref === 'string' && ref.startsWith(COMPONENT_SCHEMA) ? ref.slice(COMPONENT_SCHEMA.length) : undefined;
+}
+
 /** The schema a `$ref` points at when it names a `components.schemas` entry; any other schema as it is. */
 export function resolveSchema(model: ApiModel, schema: SchemaObject | undefined): SchemaObject | undefined {
   const ref = schema?.$ref;
   if (typeof ref !== 'string') return schema;
-  return ref.startsWith(COMPONENT_SCHEMA) ? schemaNamed(model, ref.slice(COMPONENT_SCHEMA.length)) : undefined;
+  const name = schemaNameOfRef(ref);
+  return name === undefined ? undefined : schemaNamed(model, name);
 }
 
 /** The operation with this id. */
